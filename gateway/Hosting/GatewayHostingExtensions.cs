@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Customer360.Contracts;
+using Customer360.Contracts.Hosting;
+using Customer360.Gateway.Api;
+using Customer360.Gateway.Ingestion;
+using Customer360.Gateway.Push;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace Customer360.Gateway.Hosting;
+
+/// <summary>The gateway wiring: Orleans client, REST API, console hub, dashboard, health, OpenAPI.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// Registers the gateway's services. Reads <c>ConnectionStrings:Customer360</c> (the cluster's membership
+    /// table), <c>Cluster</c>, <c>Ingest</c> and <c>ConsolePush</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddCustomer360Gateway(this WebApplicationBuilder builder)
+    {
+        var cluster = ClusterSettings.From(builder.Configuration);
+        var connectionString = ConnectionStrings.Customer360(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.RetryAfterSeconds > 0,
+                "Ingest:MaxBodyBytes, Ingest:MaxEvents and Ingest:RetryAfterSeconds must be positive")
+            .ValidateOnStart();
+        services.AddOptions<ConsolePushOptions>().BindConfiguration("ConsolePush")
+            .Validate(o => o.RenewInterval > TimeSpan.Zero && o.RenewTimeout > TimeSpan.Zero,
+                "ConsolePush:RenewInterval and ConsolePush:RenewTimeout must be positive")
+            .ValidateOnStart();
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            client.UseConnectionRetryFilter<RetryForeverFilter>();
+            client.AddClusterConnectionStatusObserver<SubscriptionRenewer>();
+            client.Services.AddSerializer(s => s.AddCustomer360Serialization());
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EventIngestor>();
+        services.AddSingleton<TopicRouter>();
+        services.AddSingleton<SnapshotReader>();
+        services.AddSingleton<PushReceiver>();
+        // The observer reference must stay strongly held for the life of the process, or Orleans may
+        // collect it and pushes stop arriving; a singleton holds it.
+        services.AddSingleton(sp => sp.GetRequiredService<IClusterClient>().CreateObjectReference<IPushReceiver>(sp.GetRequiredService<PushReceiver>()));
+        services.AddSingleton(sp => new SubscriptionRegistry(
+            sp.GetRequiredService<TopicRouter>(), sp.GetRequiredService<PushReceiver>(), sp.GetRequiredService<IPushReceiver>()));
+        services.AddSingleton<SubscriptionRenewer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRenewer>());
+
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Maps the API, the hub, health, OpenAPI and the dashboard.</summary>
+    public static WebApplication MapCustomer360Gateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapEventsApi();
+        app.MapCustomersApi();
+        app.MapHub<ConsoleHub>("/hubs/console");
+        // Unknown API paths get a 404 problem, not the dashboard's page.
+        app.Map("/api/{**rest}", () => Results.Problem(title: "No such API", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

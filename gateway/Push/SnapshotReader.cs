@@ -1,0 +1,15 @@
+using Customer360.Contracts;
+
+namespace Customer360.Gateway.Push;
+
+/// <summary>Reads the current state of a topic for a console that (re)subscribes.</summary>
+public sealed class SnapshotReader(IClusterClient cluster)
+{
+    public async Task<TopicSnapshot> ReadAsync(string topic)
+    {
+        if (!Topics.TryParse(topic, out var kind, out var key) || kind != Topics.CustomerPrefix)
+            throw new ArgumentException($"'{topic}' has no snapshot", nameof(topic));
+        var view = await cluster.GetGrain<ICustomerGrain>(key).GetView();
+        return new TopicSnapshot(topic, view?.Version ?? 0, view);
+    }
+}

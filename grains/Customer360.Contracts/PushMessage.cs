@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Customer360.Contracts;
+
+/// <summary>
+/// A small, versioned notice that something on a topic changed. Consoles drop any notice whose version is not
+/// above the one they show, and fetch what changed.
+/// </summary>
+/// <param name="Topic">e.g. <c>customer:C000001</c>.</param>
+/// <param name="Kind">The console message name, one of <see cref="PushKinds"/>.</param>
+/// <param name="CustomerId">The customer concerned.</param>
+/// <param name="Version">The topic's version after the change.</param>
+/// <param name="Changed">The sections that changed, e.g. <c>usage</c>.</param>
+[GenerateSerializer, Immutable, Alias("c360.push-message")]
+public sealed record PushMessage(
+    [property: Id(0)] string Topic,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string CustomerId,
+    [property: Id(3)] long Version,
+    [property: Id(4)] ImmutableArray<string> Changed);

@@ -1,0 +1,20 @@
+namespace Customer360.Contracts;
+
+/// <summary>Push topic names. A topic is <c>kind:key</c>.</summary>
+public static class Topics
+{
+    public const string CustomerPrefix = "customer";
+
+    public static string Customer(string customerId) => $"{CustomerPrefix}:{customerId}";
+
+    /// <summary>Splits <c>kind:key</c>; false when the text is not a topic.</summary>
+    public static bool TryParse(string? topic, out string kind, out string key)
+    {
+        kind = key = "";
+        var colon = topic?.IndexOf(':') ?? -1;
+        if (topic is null || colon <= 0 || colon == topic.Length - 1 || topic.Length > 200) return false;
+        kind = topic[..colon];
+        key = topic[(colon + 1)..];
+        return true;
+    }
+}

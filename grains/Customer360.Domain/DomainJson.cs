@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Customer360.Domain;
+
+/// <summary>
+/// The one JSON shape of domain types: on the API, in the event journal, in profile snapshots and between
+/// grains. Keeping a single options instance means a journaled event replays exactly as it was accepted.
+/// </summary>
+public static class DomainJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // PostgreSQL's jsonb reorders keys, so the payload's "type" discriminator may come anywhere.
+            AllowOutOfOrderMetadataProperties = true,
+        };
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Customer360.Domain.Events;
+
+/// <summary>
+/// Validates one event of the feed (the envelope and the payload of its type) into a <see cref="CustomerEvent"/>.
+/// The feed is untrusted input: every field is checked for type, range and length, and the first problem is
+/// reported in words naming the field.
+/// </summary>
+public static class EventParser
+{
+    /// <summary>How far in the future <c>occurredAt</c> may lie, for producers whose clocks run ahead.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    private delegate EventPayload PayloadParser(FieldReader payload);
+
+    private static readonly Dictionary<string, PayloadParser> Parsers = new()
+    {
+        [EventTypes.CustomerRegistered] = p => new CustomerRegistered(
+            Name: p.RequiredString("name", 100),
+            Msisdn: p.OptionalMsisdn("msisdn") ?? throw new InvalidEventException("payload.msisdn is required"),
+            Region: p.RequiredString("region", 64),
+            JoinedOn: p.RequiredDate("joinedOn"),
+            HomeStoreId: p.OptionalId("homeStoreId"),
+            AccountManagerId: p.OptionalId("accountManagerId"),
+            PhoneManagerId: p.OptionalId("phoneManagerId"),
+            Birthday: p.OptionalDate("birthday"),
+            Gender: p.OptionalString("gender", 16),
+            Occupation: p.OptionalString("occupation", 64)),
+        [EventTypes.UsageData] = p => new DataUsed(
+            Mb: p.RequiredNonNegative("mb", 10_000_000m),
+            Roaming: p.OptionalBool("roaming")),
+    };
+
+    public static EventParseResult Parse(JsonElement element, DateTimeOffset now)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            return EventParseResult.Invalid(null, "an event must be a JSON object");
+
+        string? eventId = null;
+        try
+        {
+            var root = new FieldReader(element, "");
+            eventId = root.RequiredString("eventId", 128);
+            var customerId = root.OptionalId("customerId");
+            var msisdn = root.OptionalMsisdn("msisdn");
+            var occurredAt = root.RequiredTimestamp("occurredAt");
+            var type = root.RequiredString("type", 64);
+            if (!Parsers.TryGetValue(type, out var parsePayload))
+                throw new InvalidEventException($"type '{type}' is not supported; expected one of {string.Join(", ", EventTypes.Supported)}");
+            if (occurredAt > now + AllowedClockSkew)
+                throw new InvalidEventException("occurredAt lies in the future");
+
+            var payload = parsePayload(root.RequiredObject("payload"));
+            if (customerId is null && (msisdn is null || payload is CustomerRegistered))
+                throw new InvalidEventException(payload is CustomerRegistered
+                    ? "customerId is required for customer.registered"
+                    : "customerId or msisdn is required");
+
+            return EventParseResult.Valid(new CustomerEvent(eventId, customerId, msisdn, occurredAt, payload));
+        }
+        catch (InvalidEventException ex)
+        {
+            return EventParseResult.Invalid(eventId, ex.Message);
+        }
+    }
+}

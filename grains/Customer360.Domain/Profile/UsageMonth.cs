@@ -1,0 +1,10 @@
+namespace Customer360.Domain.Profile;
+
+/// <summary>One calendar month of usage totals. Mutable: it is summed into event by event.</summary>
+public sealed class UsageMonth
+{
+    public decimal DataMb { get; set; }
+    public decimal RoamingDataMb { get; set; }
+    public decimal VoiceMinutes { get; set; }
+    public int Sms { get; set; }
+}

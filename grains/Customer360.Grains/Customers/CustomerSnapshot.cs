@@ -1,0 +1,18 @@
+using Customer360.Domain.Profile;
+
+namespace Customer360.Grains.Customers;
+
+/// <summary>
+/// The persisted snapshot of a customer: the profile as of journal entry <see cref="JournalSeq"/>. Written
+/// lazily; whatever the journal holds beyond it is replayed on activation.
+/// </summary>
+public sealed class CustomerSnapshot
+{
+    public CustomerProfile? Profile { get; set; }
+
+    /// <summary>The highest journal sequence number applied to <see cref="Profile"/>.</summary>
+    public long JournalSeq { get; set; }
+
+    /// <summary>The most recent event ids, oldest first, to answer most duplicates without a database trip.</summary>
+    public List<string> RecentEventIds { get; set; } = [];
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Customer360.Contracts;
+using Customer360.Contracts.Hosting;
+using Customer360.Grains.Customers;
+using Customer360.Grains.Push;
+using Customer360.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Serialization;
+using Orleans.Configuration;
+
+namespace Customer360.Grains.Hosting;
+
+/// <summary>The whole silo wiring, shared by the silo host and the tests that start silos.</summary>
+public static class SiloHostingExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Makes this host a Customer 360 silo: clustering, grain state and reminders in PostgreSQL through the
+    /// AdoNet providers, the event journal, and push batching. Reads <c>ConnectionStrings:Customer360</c>,
+    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c> and <c>Push</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCustomer360Silo(this IHostApplicationBuilder builder)
+    {
+        var cluster = ClusterSettings.From(builder.Configuration);
+        var connectionString = ConnectionStrings.Customer360(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section);
+        services.AddOptions<JournalOptions>().BindConfiguration("Journal")
+            .Validate(o => o.MaxBatchRows > 0 && o.Writers > 0 && o.QueueCapacity > 0,
+                "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive")
+            .ValidateOnStart();
+        services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
+            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.RecentEventIds >= 0,
+                "Customers:SnapshotEveryEvents and Customers:SnapshotDelay must be positive")
+            .ValidateOnStart();
+        services.AddOptions<PushOptions>().BindConfiguration("Push")
+            .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),
+                "Push:FlushWindow must not be negative and Push:SubscriptionLease must exceed 5 s")
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<PostgresEventJournal>();
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.AddSingleton<PushOutbox>();
+
+        // Hosted services start in registration order: the schema must exist before Orleans opens its
+        // providers, so this goes before UseOrleans.
+        services.AddHostedService<SchemaBootstrapper>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());
+        services.AddHostedService(sp => sp.GetRequiredService<PushOutbox>());
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.GatewayPort);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(StorageNames.Profiles, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.Services.AddSerializer(s => s.AddCustomer360Serialization());
+        });
+        return builder;
+    }
+}

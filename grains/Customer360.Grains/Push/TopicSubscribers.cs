@@ -1,0 +1,33 @@
+using Customer360.Contracts;
+
+namespace Customer360.Grains.Push;
+
+/// <summary>
+/// The gateways subscribed to one topic, each with a lease. Held in the memory of the grain that owns the
+/// topic; gateways renew their leases, which also restores them after the grain reactivates elsewhere.
+/// Not thread-safe: used only inside its (non-reentrant) grain.
+/// </summary>
+public sealed class TopicSubscribers(PushOutbox outbox, TimeProvider time, TimeSpan lease)
+{
+    private readonly Dictionary<string, (IPushReceiver Receiver, DateTimeOffset ExpiresAt)> _gateways = [];
+
+    public int Count => _gateways.Count;
+
+    public void Renew(string gatewayId, IPushReceiver receiver) =>
+        _gateways[gatewayId] = (receiver, time.GetUtcNow() + lease);
+
+    public void Remove(string gatewayId) => _gateways.Remove(gatewayId);
+
+    public void Publish(PushMessage message)
+    {
+        if (_gateways.Count == 0) return;
+        var now = time.GetUtcNow();
+        List<string>? expired = null;
+        foreach (var (gatewayId, sub) in _gateways)
+        {
+            if (sub.ExpiresAt < now) (expired ??= []).Add(gatewayId);
+            else outbox.Enqueue(sub.Receiver, message);
+        }
+        expired?.ForEach(id => _gateways.Remove(id));
+    }
+}

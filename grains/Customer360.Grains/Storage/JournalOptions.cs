@@ -1,0 +1,17 @@
+namespace Customer360.Grains.Storage;
+
+/// <summary>Group commit of the event journal. Bound from configuration section <c>Journal</c>.</summary>
+public sealed class JournalOptions
+{
+    /// <summary>Most rows written in one statement. Default 5000.</summary>
+    public int MaxBatchRows { get; set; } = 5000;
+
+    /// <summary>
+    /// Statements in flight at once. More than one lets a batch fill while the previous one waits on its
+    /// commit. Default 4.
+    /// </summary>
+    public int Writers { get; set; } = 4;
+
+    /// <summary>Appends waiting for a writer before producers are made to wait. Default 100000.</summary>
+    public int QueueCapacity { get; set; } = 100_000;
+}

@@ -1,0 +1,87 @@
+using Customer360.Contracts;
+using Customer360.Testing;
+using static Customer360.Testing.Events;
+
+namespace Customer360.Cluster.Tests;
+
+public sealed class ProfilePersistenceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private TestDatabase Db => fixture.Db;
+
+    [Fact]
+    public async Task profile_survives_a_silo_restart_through_the_postgres_snapshot()
+    {
+        var cluster = $"persist-{Guid.NewGuid():N}";
+        await using (var silo = await TestSilo.StartAsync(Db, cluster))
+        {
+            await Ingest.Send(silo.Grains, "P1", Registered("P1", "p1-reg"), Data("P1", "p1-d1", 100), Data("P1", "p1-d2", 23.5m));
+            await silo.StopAsync();
+        }
+        Assert.Equal(1L, await Db.ScalarAsync<long>("select count(*) from c360_grain_state where grain_id_extension = 'P1'"));
+
+        await using var restarted = await TestSilo.StartAsync(Db, cluster);
+        var view = await restarted.Grains.GetGrain<ICustomerGrain>("P1").GetView();
+        Assert.NotNull(view);
+        Assert.Equal((3L, 123.5m), (view.Version, view.Usage.DataMb));
+    }
+
+    [Fact]
+    public async Task acknowledged_events_are_replayed_from_the_journal_when_no_snapshot_holds_them()
+    {
+        var cluster = $"replay-{Guid.NewGuid():N}";
+        var lazy = new Dictionary<string, string?> { ["Customers:SnapshotEveryEvents"] = "100000", ["Customers:SnapshotDelay"] = "01:00:00" };
+        await using (var silo = await TestSilo.StartAsync(Db, cluster, lazy))
+        {
+            await Ingest.Send(silo.Grains, "R1", Registered("R1", "r1-reg"));
+            for (var i = 0; i < 10; i++) await Ingest.Send(silo.Grains, "R1", Data("R1", $"r1-d{i}", 10));
+            await silo.StopAsync();
+        }
+        // Lose every snapshot, as a crash before the first snapshot would: only the journal remains.
+        await Db.ExecuteAsync("delete from c360_grain_state where grain_id_extension = 'R1'");
+
+        await using var restarted = await TestSilo.StartAsync(Db, cluster, lazy);
+        var view = await restarted.Grains.GetGrain<ICustomerGrain>("R1").GetView();
+        Assert.NotNull(view);
+        Assert.Equal((11L, 100m), (view.Version, view.Usage.DataMb));
+    }
+
+    [Fact]
+    public async Task a_repeated_event_id_is_applied_once_within_a_batch_across_batches_and_after_restart()
+    {
+        var cluster = $"dedup-{Guid.NewGuid():N}";
+        await using (var silo = await TestSilo.StartAsync(Db, cluster))
+        {
+            var first = await Ingest.Send(silo.Grains, "D1", Registered("D1", "d1-reg"), Data("D1", "d1-a", 5), Data("D1", "d1-a", 5));
+            Assert.Equal([EventOutcomeKind.Accepted, EventOutcomeKind.Accepted, EventOutcomeKind.Duplicate], first.Select(o => o.Kind));
+            var again = await Ingest.Send(silo.Grains, "D1", Data("D1", "d1-a", 5), Data("D1", "d1-b", 1));
+            Assert.Equal([EventOutcomeKind.Duplicate, EventOutcomeKind.Accepted], again.Select(o => o.Kind));
+            await silo.StopAsync();
+        }
+        await using var restarted = await TestSilo.StartAsync(Db, cluster);
+        var replayed = await Ingest.Send(restarted.Grains, "D1", Registered("D1", "d1-reg"), Data("D1", "d1-a", 5), Data("D1", "d1-b", 1));
+        Assert.All(replayed, o => Assert.Equal(EventOutcomeKind.Duplicate, o.Kind));
+        var view = await restarted.Grains.GetGrain<ICustomerGrain>("D1").GetView();
+        Assert.Equal(6m, view!.Usage.DataMb);
+    }
+
+    [Fact]
+    public async Task an_event_id_already_used_by_another_customer_is_a_duplicate_found_by_the_journal()
+    {
+        var cluster = $"cross-{Guid.NewGuid():N}";
+        await using var silo = await TestSilo.StartAsync(Db, cluster);
+        await Ingest.Send(silo.Grains, "X1", Registered("X1", "x1-reg"), Data("X1", "shared-id", 5));
+        var outcome = await Ingest.Send(silo.Grains, "X2", Registered("X2", "x2-reg"), Data("X2", "shared-id", 5));
+        Assert.Equal([EventOutcomeKind.Accepted, EventOutcomeKind.Duplicate], outcome.Select(o => o.Kind));
+    }
+
+    [Fact]
+    public async Task usage_for_an_unregistered_customer_is_rejected_and_not_journaled()
+    {
+        var cluster = $"unknown-{Guid.NewGuid():N}";
+        await using var silo = await TestSilo.StartAsync(Db, cluster);
+        var outcome = await Ingest.Send(silo.Grains, "U1", Data("U1", "u1-d", 5));
+        Assert.Equal(EventOutcomeKind.Rejected, outcome[0].Kind);
+        Assert.Contains("not registered", outcome[0].Error);
+        Assert.Equal(0L, await Db.ScalarAsync<long>("select count(*) from c360_journal where customer_id = 'U1'"));
+    }
+}

@@ -1,0 +1,58 @@
+using Customer360.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Customer360.Testing;
+
+/// <summary>
+/// The gateway with its production wiring, on a free loopback port, serving the built dashboard from
+/// <c>gateway/wwwroot</c> of this checkout.
+/// </summary>
+public sealed class TestGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public Uri BaseAddress { get; }
+
+    private TestGateway(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public static async Task<TestGateway> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = Path.Combine(RepoRoot.Path, "gateway"),
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Customer360"] = db.ConnectionString,
+            ["Cluster:ClusterId"] = clusterId,
+            ["Cluster:ServiceId"] = clusterId,
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCustomer360Gateway();
+        var app = builder.Build();
+        app.MapCustomer360Gateway();
+        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestGateway(app, new Uri(address));
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _app.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)); } catch (Exception) { /* best effort */ }
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,63 @@
+using Customer360.Contracts;
+using Customer360.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Customer360.Testing;
+
+/// <summary>
+/// A silo with the production wiring (<see cref="SiloHostingExtensions.AddCustomer360Silo"/>) on real loopback
+/// sockets: PostgreSQL clustering, storage, reminders and journal.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => _host.Services;
+
+    private TestSilo(IHost host, int siloPort, int gatewayPort)
+    {
+        _host = host;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
+
+    public static async Task<TestSilo> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null)
+    {
+        var siloPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Customer360"] = db.ConnectionString,
+            ["Cluster:ClusterId"] = clusterId,
+            ["Cluster:ServiceId"] = clusterId,
+            ["Cluster:SiloPort"] = siloPort.ToString(),
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(),
+            ["Storage:ApplySchemaOnStart"] = "true",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCustomer360Silo();
+        var host = builder.Build();
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return new TestSilo(host, siloPort, gatewayPort);
+    }
+
+    /// <summary>Graceful stop: activations deactivate (and write their snapshots) and the silo leaves the cluster.</summary>
+    public Task StopAsync() => _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await StopAsync(); } catch (Exception) { /* already stopped */ }
+        _host.Dispose();
+    }
+}
