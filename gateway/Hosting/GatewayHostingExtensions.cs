@@ -32,6 +32,8 @@ public static class GatewayHostingExtensions
                 "ConsolePush:RenewInterval and ConsolePush:RenewTimeout must be positive")
             .ValidateOnStart();
 
+        var clusterChanged = new ClusterChangeSignal();
+        services.AddSingleton(clusterChanged);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -45,7 +47,7 @@ public static class GatewayHostingExtensions
                 o.ConnectionString = connectionString;
             });
             client.UseConnectionRetryFilter<RetryForeverFilter>();
-            client.AddClusterConnectionStatusObserver<SubscriptionRenewer>();
+            client.AddClusterConnectionStatusObserver(clusterChanged);
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
         });
 

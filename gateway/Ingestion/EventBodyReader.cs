@@ -28,9 +28,11 @@ public static class EventBodyReader
         }
         catch (JsonException ex)
         {
-            throw new MalformedBodyException(batch.Count == 0
-                ? $"the body must be a JSON array of events, or NDJSON sent as application/x-ndjson: {ex.Message}"
-                : $"the body is not valid JSON after event {batch.Count - 1}: {ex.Message}");
+            // A path into the array means the array started and broke at an element; otherwise the body was
+            // never an array at all.
+            throw new MalformedBodyException(ex.Path?.StartsWith("$[", StringComparison.Ordinal) == true
+                ? $"the body is not valid JSON at event {batch.Count}: {ex.Message}"
+                : $"the body must be a JSON array of events, or NDJSON sent as application/x-ndjson: {ex.Message}");
         }
     }
 

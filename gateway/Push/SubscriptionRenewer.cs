@@ -12,21 +12,14 @@ namespace Customer360.Gateway.Push;
 /// </summary>
 public sealed partial class SubscriptionRenewer(
     SubscriptionRegistry registry, TopicRouter router, PushReceiver receiver, IHubContext<ConsoleHub> hub,
-    IOptions<ConsolePushOptions> options, ILogger<SubscriptionRenewer> logger)
-    : BackgroundService, IClusterConnectionStatusObserver
+    ClusterChangeSignal clusterChanged, IOptions<ConsolePushOptions> options, ILogger<SubscriptionRenewer> logger)
+    : BackgroundService
 {
-    private readonly SemaphoreSlim _now = new(0);
-
-    public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered) =>
-        _now.Release();
-
-    public void NotifyClusterConnectionLost() { }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await _now.WaitAsync(options.Value.RenewInterval, stoppingToken);
+            await clusterChanged.WaitAsync(options.Value.RenewInterval, stoppingToken);
             await RenewAllAsync(stoppingToken);
         }
     }

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Customer360.Testing.Events;
+
+namespace Customer360.EndToEnd.Tests;
+
+[Collection(SystemCollection.Name)]
+public sealed class EventsApiTests(SystemFixture system)
+{
+    private HttpClient Http => system.Http;
+
+    [Fact]
+    public async Task a_mixed_batch_lands_its_good_events_and_rejects_the_bad_one_alone()
+    {
+        var bad = Data("H1", "h1-bad", 1);
+        bad["payload"]!["mb"] = -5;
+        var answer = await Feed.PostAsync(Http, Registered("H1", "h1-reg"), bad, Data("H1", "h1-d1", 40), Data("H1", "h1-d1", 40));
+
+        Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, answer.GetProperty("duplicates").GetInt32());
+        var rejected = Assert.Single(answer.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((1, "h1-bad"), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("eventId").GetString()));
+        Assert.Contains("payload.mb must not be negative", rejected.GetProperty("error").GetString());
+
+        var profile = await Feed.ProfileAsync(Http, "H1");
+        Assert.Equal(2, profile.GetProperty("version").GetInt64());
+        Assert.Equal(40m, profile.GetProperty("usage").GetProperty("dataMb").GetDecimal());
+        Assert.Equal("Li Wei", profile.GetProperty("identity").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ndjson_is_accepted_line_by_line_and_a_broken_line_is_rejected_alone()
+    {
+        var body = string.Join('\n',
+            Registered("H2", "h2-reg").ToJsonString(),
+            "{not json",
+            Data("H2", "h2-d1", 12.5m).ToJsonString()) + "\n";
+        var response = await Feed.PostRawAsync(Http, body, "application/x-ndjson");
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
+        var rejected = Assert.Single(answer.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(1, rejected.GetProperty("index").GetInt32());
+        Assert.Contains("not valid JSON", rejected.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"eventId\":\"x\"}", "must be a JSON array")]
+    [InlineData("[{\"eventId\":\"x\"", "not valid JSON")]
+    [InlineData("", "must be a JSON array")]
+    public async Task a_malformed_body_gets_400_naming_the_problem(string body, string expected)
+    {
+        var response = await Feed.PostRawAsync(Http, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(expected, problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task a_batch_over_the_event_limit_gets_413()
+    {
+        var events = string.Join(',', Enumerable.Range(0, 1001).Select(i => Data("H3", $"h3-{i}", 1).ToJsonString()));
+        var response = await Feed.PostRawAsync(Http, $"[{events}]");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task an_unknown_customer_is_404_and_an_unknown_api_path_is_not_the_dashboard()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/customers/NOPE")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/nothing-here")).StatusCode);
+    }
+
+    [Fact]
+    public async Task the_gateway_publishes_its_openapi_document()
+    {
+        var doc = await Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/events", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/customers/{id}", out _));
+    }
+}
