@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Customer360.Feeder;
+
+var options = FeederOptions.Parse(args);
+using var http = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+var registrations = new JsonArray(Enumerable.Range(1, options.Customers).Select(n => (JsonNode)DemoPopulation.Registration(n)).ToArray());
+await PostWithRetry(registrations, stop.Token);
+Console.WriteLine($"feeder: {options.Customers} demo customers registered; posting about {options.Rate} usage events/s to {options.Gateway}");
+
+var runId = Guid.NewGuid().ToString("N")[..8];
+var random = new Random();
+long seq = 0, sent = 0;
+var tick = TimeSpan.FromMilliseconds(250);
+var owed = 0.0;
+using var timer = new PeriodicTimer(tick);
+try
+{
+    while (await timer.WaitForNextTickAsync(stop.Token))
+    {
+        owed += options.Rate * tick.TotalSeconds;
+        var count = (int)owed;
+        owed -= count;
+        if (count == 0) continue;
+        // Skewed toward the first customers, as real traffic is: the first few demo customers change often.
+        var batch = new JsonArray(Enumerable.Range(0, count)
+            .Select(_ => (JsonNode)DemoPopulation.DataRecord(runId, ++seq, 1 + (int)(Math.Pow(random.NextDouble(), 2) * options.Customers), random))
+            .ToArray());
+        await PostWithRetry(batch, stop.Token);
+        if ((sent += count) % 1000 < count) Console.WriteLine($"feeder: {sent} usage events sent");
+    }
+}
+catch (OperationCanceledException) { }
+
+async Task PostWithRetry(JsonArray events, CancellationToken ct)
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("/api/v1/events", events, ct);
+            if (response.IsSuccessStatusCode) return;
+            Console.Error.WriteLine($"feeder: gateway answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            if ((int)response.StatusCode < 500) return;
+        }
+        catch (HttpRequestException ex)
+        {
+            Console.Error.WriteLine($"feeder: gateway unreachable ({ex.Message}); retrying");
+        }
+        // Same events, same ids: anything that already landed comes back as a duplicate, never twice.
+        await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, attempt)), ct);
+    }
+}
