@@ -13,6 +13,8 @@ namespace Customer360.Gateway.Hosting;
 /// <summary>The gateway wiring: Orleans client, REST API, console hub, dashboard, health, OpenAPI.</summary>
 public static class GatewayHostingExtensions
 {
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     /// <summary>
     /// Registers the gateway's services. Reads <c>ConnectionStrings:Customer360</c> (the cluster's membership
     /// table), <c>Cluster</c>, <c>Ingest</c> and <c>ConsolePush</c>.
@@ -22,6 +24,8 @@ public static class GatewayHostingExtensions
         var cluster = ClusterSettings.From(builder.Configuration);
         var connectionString = ConnectionStrings.Customer360(builder.Configuration);
         var services = builder.Services;
+        // Loopback unless told otherwise (Urls / ASPNETCORE_URLS / --urls): exposing it is a deliberate act.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.RetryAfterSeconds > 0,

@@ -23,7 +23,7 @@ public sealed class EventParserTests
     {
         var result = Parse(Registration);
         Assert.True(result.IsValid, result.Error);
-        var r = Assert.IsType<CustomerRegistered>(result.Event!.Payload);
+        var r = Assert.IsType<CustomerRegistered>(result.Event!.Payload).Identity;
         Assert.Equal(("Li Wei", "13800001234", "north", new DateOnly(2025, 1, 15), "S01"), (r.Name, r.Msisdn, r.Region, r.JoinedOn, r.HomeStoreId));
         Assert.Equal("C1", result.Event.CustomerId);
     }

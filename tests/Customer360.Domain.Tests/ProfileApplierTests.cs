@@ -8,7 +8,7 @@ public sealed class ProfileApplierTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
     private static CustomerEvent Registered(string id = "r1") => new(id, "C1", null, Now,
-        new CustomerRegistered("Li Wei", "13800001234", "north", new DateOnly(2025, 1, 15), "S01", "AM01", "PM01", null, null, null));
+        new CustomerRegistered(new CustomerIdentity("Li Wei", "13800001234", "north", new DateOnly(2025, 1, 15), "S01", "AM01", "PM01", null, null, null)));
 
     private static CustomerEvent Data(string id, decimal mb, DateTimeOffset at, bool roaming = false) =>
         new(id, "C1", null, at, new DataUsed(mb, roaming));

@@ -1,19 +1,10 @@
 using System.Text.Json.Serialization;
+using Customer360.Domain.Profile;
 
 namespace Customer360.Domain.Events;
 
-/// <summary>A customer joined the operator (or was loaded into the view). Carries the identity section.</summary>
-public sealed record CustomerRegistered(
-    string Name,
-    string Msisdn,
-    string Region,
-    DateOnly JoinedOn,
-    string? HomeStoreId,
-    string? AccountManagerId,
-    string? PhoneManagerId,
-    DateOnly? Birthday,
-    string? Gender,
-    string? Occupation) : EventPayload
+/// <summary>A customer joined the operator (or was loaded into the view). Carries the identity section whole.</summary>
+public sealed record CustomerRegistered(CustomerIdentity Identity) : EventPayload
 {
     [JsonIgnore]
     public override string Type => EventTypes.CustomerRegistered;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Customer360.Domain.Profile;
 
 namespace Customer360.Domain.Events;
 
@@ -16,7 +17,7 @@ public static class EventParser
 
     private static readonly Dictionary<string, PayloadParser> Parsers = new()
     {
-        [EventTypes.CustomerRegistered] = p => new CustomerRegistered(
+        [EventTypes.CustomerRegistered] = p => new CustomerRegistered(new CustomerIdentity(
             Name: p.RequiredString("name", 100),
             Msisdn: p.OptionalMsisdn("msisdn") ?? throw new InvalidEventException("payload.msisdn is required"),
             Region: p.RequiredString("region", 64),
@@ -26,7 +27,7 @@ public static class EventParser
             PhoneManagerId: p.OptionalId("phoneManagerId"),
             Birthday: p.OptionalDate("birthday"),
             Gender: p.OptionalString("gender", 16),
-            Occupation: p.OptionalString("occupation", 64)),
+            Occupation: p.OptionalString("occupation", 64))),
         [EventTypes.UsageData] = p => new DataUsed(
             Mb: p.RequiredNonNegative("mb", 10_000_000m),
             Roaming: p.OptionalBool("roaming")),

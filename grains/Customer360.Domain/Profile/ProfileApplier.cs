@@ -53,8 +53,7 @@ public static class ProfileApplier
 
     private static ApplyOutcome Register(CustomerProfile profile, CustomerRegistered r)
     {
-        profile.Identity = new CustomerIdentity(r.Name, r.Msisdn, r.Region, r.JoinedOn, r.HomeStoreId,
-            r.AccountManagerId, r.PhoneManagerId, r.Birthday, r.Gender, r.Occupation);
+        profile.Identity = r.Identity;
         return ApplyOutcome.Changes(ProfileSection.Identity);
     }
 
