@@ -1,0 +1,164 @@
+import { type CustomerLookup, type CustomerProfile, getCustomer, isProfile } from './api';
+import type { LiveConnection, TopicListener, TopicMessage, TopicSnapshot } from './live';
+import { Observable } from './observable';
+import { backoffDelay } from './retry';
+
+export type CardStatus = 'loading' | 'found' | 'notFound' | 'error';
+
+/** What a card renders. `version` is the version of `profile`, the one shown. */
+export interface CustomerView {
+  id: string;
+  status: CardStatus;
+  profile: CustomerProfile | null;
+  version: number | null;
+}
+
+export const customerTopic = (id: string) => `customer:${id}`;
+
+/** Consecutive re-fetches that come back no newer than the announced version before waiting for the next push. */
+const MAX_BEHIND_RETRIES = 5;
+
+/**
+ * One customer's live profile. The invariant: the version shown only ever grows. A snapshot, a push or a fetch
+ * that is not newer than what is shown changes nothing, whatever order they arrive in.
+ */
+export class CustomerTracker implements TopicListener {
+  readonly view: Observable<CustomerView>;
+  /** The version on screen; -1 before anything is known. */
+  private shown = -1;
+  /** The highest version the hub has announced. */
+  private announced = -1;
+  private fetching = false;
+  /** A push arrived while a fetch was in flight: fetch once more after it. */
+  private again = false;
+  private disposed = false;
+  private readonly unfollow: () => void;
+
+  constructor(
+    readonly id: string,
+    live: LiveConnection,
+    private readonly fetchProfile: (id: string) => Promise<CustomerLookup> = getCustomer,
+  ) {
+    this.view = new Observable<CustomerView>({ id, status: 'loading', profile: null, version: null });
+    // Fetch at once rather than wait for the hub, so the card fills in even while the connection is down.
+    void this.pump();
+    this.unfollow = live.follow(customerTopic(id), this);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.unfollow();
+  }
+
+  onSnapshot(snapshot: TopicSnapshot): void {
+    if (this.disposed) return;
+    if (isProfile(snapshot.profile)) {
+      // Equal versions re-render the same state, which is harmless; an older one can only be a snapshot read
+      // before a push whose fetch has already been shown.
+      if (snapshot.version >= this.shown) this.show(snapshot.profile, snapshot.version);
+    } else {
+      // Unknown so far. Remember the version so that the push announcing the registration is taken as news.
+      this.shown = Math.max(this.shown, snapshot.version);
+      if (this.view.get().profile === null) this.setView({ status: 'notFound', profile: null, version: null });
+    }
+    if (this.announced > this.shown) void this.pump();
+  }
+
+  onMessage(kind: string, message: TopicMessage): void {
+    if (this.disposed || kind !== 'profileChanged' || typeof message.version !== 'number') return;
+    if (message.version <= this.shown) return;
+    this.announced = Math.max(this.announced, message.version);
+    void this.pump();
+  }
+
+  /**
+   * At most one fetch in flight per customer. Pushes that arrive during a fetch coalesce into one more fetch
+   * after it; if a fetch comes back older than announced (a read that raced the write), try again after a
+   * backoff, a few times, then leave it to the next push or reconnection snapshot.
+   */
+  private async pump(): Promise<void> {
+    if (this.fetching) {
+      this.again = true;
+      return;
+    }
+    this.fetching = true;
+    let behind = 0;
+    try {
+      while (!this.disposed) {
+        this.again = false;
+        await this.fetchOnce();
+        if (this.disposed || this.announced <= this.shown) return;
+        if (this.again) continue;
+        if (++behind > MAX_BEHIND_RETRIES) return;
+        await delay(backoffDelay(behind - 1, { initialMs: 250, maxMs: 4_000 }));
+      }
+    } finally {
+      this.fetching = false;
+    }
+  }
+
+  private async fetchOnce(): Promise<void> {
+    try {
+      const result = await this.fetchProfile(this.id);
+      if (this.disposed) return;
+      if (result.kind === 'found') {
+        if (result.profile.version > this.shown) this.show(result.profile, result.profile.version);
+      } else if (this.view.get().profile === null) {
+        this.setView({ status: 'notFound', profile: null, version: null });
+      }
+    } catch (error) {
+      console.warn(`Fetching customer ${this.id} failed`, error);
+      if (!this.disposed && this.view.get().status === 'loading') this.setView({ status: 'error', profile: null, version: null });
+    }
+  }
+
+  private show(profile: CustomerProfile, version: number): void {
+    this.shown = version;
+    this.setView({ status: 'found', profile, version });
+  }
+
+  private setView(view: Omit<CustomerView, 'id'>): void {
+    this.view.set({ id: this.id, ...view });
+  }
+}
+
+/** The customers on the page, in order; the URL's `?customers=` list mirrors it. */
+export class CustomerBoard {
+  readonly ids = new Observable<readonly string[]>([]);
+  private readonly trackers = new Map<string, CustomerTracker>();
+
+  constructor(private readonly live: LiveConnection) {}
+
+  tracker(id: string): CustomerTracker | undefined {
+    return this.trackers.get(id);
+  }
+
+  /** False when the customer is already on the board. */
+  add(id: string): boolean {
+    if (this.trackers.has(id)) return false;
+    this.trackers.set(id, new CustomerTracker(id, this.live));
+    this.ids.set([...this.ids.get(), id]);
+    return true;
+  }
+
+  remove(id: string): void {
+    const tracker = this.trackers.get(id);
+    if (!tracker) return;
+    tracker.dispose();
+    this.trackers.delete(id);
+    this.ids.set(this.ids.get().filter((x) => x !== id));
+  }
+}
+
+/** Ids as typed or put in the URL: separated by commas or white space, at most 64 characters each. */
+export function parseCustomerIds(text: string): string[] {
+  const ids = text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= 64);
+  return [...new Set(ids)];
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
