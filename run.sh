@@ -1,0 +1,351 @@
+#!/usr/bin/env bash
+# Customer 360, running locally: PostgreSQL, the Orleans silo(s), the gateway with the consoles, and a
+# demo feed of usage events. Ctrl-C stops everything it started, in order.
+#
+#   ./run.sh              one silo
+#   ./run.sh --silos 2    two silos (the second on ports 11112/30001), to watch the cluster scale out
+#   ./run.sh --no-feeder  no demo feed
+#
+# Re-runnable: data lives in .data/run/ and is kept between runs (delete .data/run/ for a clean start).
+# Environment overrides, for running next to another copy:
+#   C360_URL                 gateway address            (default http://127.0.0.1:5080)
+#   C360_PG_PORT             PostgreSQL port            (default 55432)
+#   C360_SILO_PORT           first silo's silo port     (default 11111; silo n uses +n-1)
+#   C360_SILO_GATEWAY_PORT   first silo's gateway port  (default 30000; silo n uses +n-1)
+#   C360_FEED_CUSTOMERS / C360_FEED_RATE   demo population and events per second (default 50 / 20)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+
+# The help text is the comment block at the top of this file.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+
+SILOS=1
+FEEDER=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --silos)
+            [[ $# -ge 2 ]] || die "--silos needs a number"
+            SILOS=$2
+            shift 2
+            ;;
+        --silos=*) SILOS=${1#*=}; shift ;;
+        --no-feeder) FEEDER=0; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) usage >&2; die "unknown option: $1" ;;
+    esac
+done
+[[ "$SILOS" =~ ^[1-9]$ ]] || die "--silos must be between 1 and 9 (got '$SILOS')"
+
+URL="${C360_URL:-http://127.0.0.1:5080}"
+URL="${URL%/}"
+PG_PORT="${C360_PG_PORT:-55432}"
+SILO_PORT="${C360_SILO_PORT:-11111}"
+SILO_GATEWAY_PORT="${C360_SILO_GATEWAY_PORT:-30000}"
+FEED_CUSTOMERS="${C360_FEED_CUSTOMERS:-50}"
+FEED_RATE="${C360_FEED_RATE:-20}"
+CLUSTER_ID=customer360
+
+RUN_DIR="$ROOT/.data/run"
+LOG_DIR="$RUN_DIR/logs"
+PID_DIR="$RUN_DIR/pids"
+PG_DATA="$RUN_DIR/pg"
+PG_PASSWORD_FILE="$RUN_DIR/pg-password"
+
+# The gateway may bind a wildcard address (0.0.0.0, *, +); probe it on loopback.
+PROBE_URL="$(sed -E 's#^(https?://)(0\.0\.0\.0|\*|\+|\[::\])#\1127.0.0.1#' <<<"$URL")"
+URL_HOSTPORT="$(sed -E 's#^https?://##; s#/.*$##' <<<"$PROBE_URL")"
+URL_HOST="${URL_HOSTPORT%:*}"
+URL_PORT="${URL_HOSTPORT##*:}"
+[[ "$URL_PORT" =~ ^[0-9]+$ ]] || die "C360_URL must name a port, like http://127.0.0.1:5080 (got '$URL')"
+
+mkdir -p "$LOG_DIR" "$PID_DIR"
+
+# ----------------------------------------------------------------------------------------------------------
+# Processes: each one runs in its own session (setsid) so that Ctrl-C in the terminal reaches only this
+# script, which then stops them one by one in a safe order: feeder, gateway, silos (last started first),
+# PostgreSQL. Their pids are also written to .data/run/pids/, so a run that was killed outright (kill -9,
+# a closed terminal) leaves nothing that blocks the next run: that one stops the leftovers first.
+# ----------------------------------------------------------------------------------------------------------
+
+declare -A PIDS=()      # name -> pid
+ORDER=()                # names in start order
+PG_STARTED=0
+
+# start_process NAME WORKDIR ENV... -- COMMAND... — starts COMMAND in the background, logging to
+# .data/run/logs/NAME.log (appended, with a header per run, so earlier runs stay readable).
+start_process() {
+    local name=$1 workdir=$2
+    shift 2
+    local envs=()
+    while [[ $1 != "--" ]]; do envs+=("$1"); shift; done
+    shift
+    local logfile="$LOG_DIR/$name.log"
+    printf '\n===== %s: %s started by run.sh =====\n' "$(date -Is)" "$name" >>"$logfile"
+    # The working folder is the project folder: its appsettings.json and (for the gateway) wwwroot/ are
+    # found relative to it, exactly as with `dotnet run`.
+    (cd "$workdir" && exec env "${envs[@]}" setsid "$@" </dev/null >>"$logfile" 2>&1) &
+    PIDS[$name]=$!
+    ORDER+=("$name")
+    echo "$!" >"$PID_DIR/$name.pid"
+    log "Started $name (pid $!, log $logfile)"
+}
+
+# stop_process NAME — SIGTERM (the .NET host shuts down gracefully: a silo hands its grains over and
+# leaves the cluster), then SIGKILL if it is still there after 45 s (.NET's own shutdown limit is 30 s).
+stop_process() {
+    local name=$1 pid=${PIDS[$1]:-}
+    [[ -n "$pid" ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        log "Stopping $name (pid $pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        local deadline=$((SECONDS + 45))
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
+        if kill -0 "$pid" 2>/dev/null; then
+            warn "$name did not stop within 45s; killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$pid" 2>/dev/null || true
+    rm -f "$PID_DIR/$name.pid"
+    unset "PIDS[$name]"
+}
+
+# Stops whatever a previous run left behind. Only processes whose command line is one of ours are
+# touched: a recycled pid belonging to something else is left alone.
+stop_leftovers() {
+    local file pid
+    for file in "$PID_DIR"/*.pid; do
+        [[ -f "$file" ]] || continue
+        pid="$(cat "$file")"
+        if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'Customer360\.'; then
+            log "Stopping $(basename "$file" .pid) left over from an earlier run (pid $pid)"
+            kill -TERM "$pid" 2>/dev/null || true
+            local deadline=$((SECONDS + 45))
+            while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        rm -f "$file"
+    done
+}
+
+SHUTTING_DOWN=0
+shutdown() {
+    local rc=$?
+    ((SHUTTING_DOWN)) && return
+    SHUTTING_DOWN=1
+    # Cleanup must run to the end: no errexit, a second Ctrl-C does not interrupt it, and a closed output
+    # (`./run.sh | tee x` loses tee to the same Ctrl-C) makes writes fail instead of killing this script.
+    set +e
+    trap '' INT TERM PIPE
+    echo >&2
+    local i
+    [[ -n "${PIDS[feeder]:-}" ]] && stop_process feeder
+    [[ -n "${PIDS[gateway]:-}" ]] && stop_process gateway
+    for ((i = ${#ORDER[@]} - 1; i >= 0; i--)); do
+        [[ "${ORDER[i]}" == silo* ]] && stop_process "${ORDER[i]}"
+    done
+    ((PG_STARTED)) && pg_stop "$PG_DATA"
+    log "Everything run.sh started is stopped."
+    exit "$rc"
+}
+trap shutdown EXIT
+# Ctrl-C / kill: leave through the EXIT trap above, which stops everything.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ----------------------------------------------------------------------------------------------------------
+# 1. Prerequisites
+# ----------------------------------------------------------------------------------------------------------
+require_root "run.sh"
+ensure_dotnet
+ensure_node
+ensure_postgres
+command -v curl >/dev/null 2>&1 || ensure_apt_packages curl ca-certificates
+
+stop_leftovers
+# Fail early and clearly if another program (say, a second ./run.sh) holds a port we need.
+for ((i = 0; i < SILOS; i++)); do
+    for port in $((SILO_PORT + i)) $((SILO_GATEWAY_PORT + i)); do
+        port_open 127.0.0.1 "$port" && die "Port $port is in use (another ./run.sh?). Stop it, or set C360_SILO_PORT / C360_SILO_GATEWAY_PORT."
+    done
+done
+port_open "$URL_HOST" "$URL_PORT" && die "$URL_HOST:$URL_PORT is in use (another ./run.sh?). Stop it, or set C360_URL."
+
+# ----------------------------------------------------------------------------------------------------------
+# 2. PostgreSQL, with a password generated on the first run and kept (mode 600) for the next ones
+# ----------------------------------------------------------------------------------------------------------
+if [[ ! -s "$PG_PASSWORD_FILE" ]]; then
+    (umask 077 && random_password >"$PG_PASSWORD_FILE")
+fi
+chmod 600 "$PG_PASSWORD_FILE"
+PG_PASSWORD="$(cat "$PG_PASSWORD_FILE")"
+PG_STARTED=1
+pg_start "$PG_DATA" "$PG_PORT" "$PG_PASSWORD" "$LOG_DIR/postgres.log"
+CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=customer360"
+
+# ----------------------------------------------------------------------------------------------------------
+# 3. Build: the dashboard first (it writes gateway/wwwroot, which the gateway build may pick up), then .NET
+# ----------------------------------------------------------------------------------------------------------
+build_dashboard
+log "Building Customer360.sln (Release; full output in $LOG_DIR/build.log)"
+# Quiet on success; on failure, the compiler errors (each once) and where the full output is.
+if ! dotnet build "$ROOT/Customer360.sln" -c Release --nologo -tl:off -v minimal >"$LOG_DIR/build.log" 2>&1; then
+    grep -E ': error [A-Z]+[0-9]+' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
+    die "The build failed; see $LOG_DIR/build.log"
+fi
+
+SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
+GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
+FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
+
+# Settings shared by every process, in .NET's environment-variable form (Section__Key).
+COMMON_ENV=(
+    "ConnectionStrings__Customer360=$CONNECTION"
+    "Cluster__ClusterId=$CLUSTER_ID"
+    "Cluster__ServiceId=$CLUSTER_ID"
+    "DOTNET_ENVIRONMENT=Production"
+    "ASPNETCORE_ENVIRONMENT=Production"
+)
+
+# ----------------------------------------------------------------------------------------------------------
+# 4. Schema, then the silos one after the other (each waits for the previous one's gateway port, so the
+#    second joins a running cluster rather than racing the first to form it)
+# ----------------------------------------------------------------------------------------------------------
+log "Applying the database schema"
+(cd "$ROOT/silo" && env "${COMMON_ENV[@]}" dotnet "$SILO_DLL" migrate) >>"$LOG_DIR/migrate.log" 2>&1 \
+    || { tail -n 30 "$LOG_DIR/migrate.log" >&2; die "Schema migration failed; see $LOG_DIR/migrate.log"; }
+
+for ((i = 0; i < SILOS; i++)); do
+    # silo, silo2, silo3...: the first one's log is always .data/run/logs/silo.log.
+    name=silo
+    ((i == 0)) || name=silo$((i + 1))
+    start_process "$name" "$ROOT/silo" "${COMMON_ENV[@]}" \
+        "Cluster__SiloPort=$((SILO_PORT + i))" \
+        "Cluster__GatewayPort=$((SILO_GATEWAY_PORT + i))" \
+        "Cluster__AdvertisedIPAddress=127.0.0.1" \
+        "Storage__ApplySchemaOnStart=true" \
+        -- dotnet "$SILO_DLL"
+    if ! wait_port 127.0.0.1 $((SILO_GATEWAY_PORT + i)) 180 "${PIDS[$name]}"; then
+        tail -n 40 "$LOG_DIR/$name.log" >&2
+        die "$name did not open its gateway port $((SILO_GATEWAY_PORT + i)); see $LOG_DIR/$name.log"
+    fi
+    log "$name is up (silo port $((SILO_PORT + i)), gateway port $((SILO_GATEWAY_PORT + i)))"
+done
+
+# ----------------------------------------------------------------------------------------------------------
+# 5. Gateway (HTTP API + consoles), ready when it reaches the cluster
+# ----------------------------------------------------------------------------------------------------------
+start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" \
+    -- dotnet "$GATEWAY_DLL" --urls "$URL"
+if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
+    tail -n 40 "$LOG_DIR/gateway.log" >&2
+    die "The gateway did not become ready at $PROBE_URL/health/ready; see $LOG_DIR/gateway.log"
+fi
+
+# ----------------------------------------------------------------------------------------------------------
+# 6. Demo feed
+# ----------------------------------------------------------------------------------------------------------
+if ((FEEDER)); then
+    start_process feeder "$ROOT" "DOTNET_ENVIRONMENT=Production" \
+        -- dotnet "$FEEDER_DLL" --gateway "$PROBE_URL" --customers "$FEED_CUSTOMERS" --rate "$FEED_RATE"
+fi
+
+# ----------------------------------------------------------------------------------------------------------
+# 7. Banner
+# ----------------------------------------------------------------------------------------------------------
+
+# Demo sign-ins from gateway/appsettings.json, section Auth:Users (keys matched case-insensitively, as .NET
+# configuration does). Accepts a list of user objects or a name -> password/object map. Node is always
+# here (it builds the dashboard); prints nothing when there is no such section.
+demo_logins() {
+    node - "$ROOT/gateway/appsettings.json" <<'EOF' 2>/dev/null || true
+const fs = require('fs');
+let json;
+try {
+  // .NET allows comments and trailing commas in appsettings.json; strip the simple cases.
+  const text = fs.readFileSync(process.argv[2], 'utf8')
+    .replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/,(\s*[}\]])/g, '$1');
+  json = JSON.parse(text);
+} catch { process.exit(0); }
+const get = (o, key) => o && typeof o === 'object'
+  ? Object.entries(o).find(([k]) => k.toLowerCase() === key)?.[1] : undefined;
+const users = get(get(json, 'auth'), 'users');
+if (!users || typeof users !== 'object') process.exit(0);
+const pick = (u, ...keys) => { for (const k of keys) { const v = get(u, k); if (v !== undefined) return v; } };
+const line = (name, u) => {
+  if (typeof u !== 'object' || u === null) return `${name} / ${u}`;
+  const user = pick(u, 'username', 'user', 'login', 'name', 'email') ?? name;
+  const pass = pick(u, 'password', 'pass', 'secret');
+  const role = pick(u, 'roles', 'role');
+  return [user, pass !== undefined ? `/ ${pass}` : '', role !== undefined ? `(${[].concat(role).join(', ')})` : '']
+    .filter(Boolean).join(' ');
+};
+const rows = Array.isArray(users) ? users.map((u, i) => line(String(i + 1), u))
+                                  : Object.entries(users).map(([k, u]) => line(k, u));
+for (const r of rows) if (r) console.log(r);
+EOF
+}
+
+LOGINS="$(demo_logins)"
+{
+    echo
+    echo "=================================================================================="
+    echo "  Customer 360 is running"
+    echo
+    echo "  Consoles:    $URL/"
+    echo "  API:         $URL/api/v1/..."
+    if ((SILOS == 1)); then
+        echo "  Cluster:     1 silo (silo port $SILO_PORT, gateway port $SILO_GATEWAY_PORT), cluster id '$CLUSTER_ID'"
+    else
+        echo "  Cluster:     $SILOS silos (silo ports $SILO_PORT-$((SILO_PORT + SILOS - 1)), gateway ports $SILO_GATEWAY_PORT-$((SILO_GATEWAY_PORT + SILOS - 1))), cluster id '$CLUSTER_ID'"
+    fi
+    if ((FEEDER)); then
+        echo "  Demo feed:   $FEED_CUSTOMERS customers, about $FEED_RATE usage events/s"
+    fi
+    echo "  PostgreSQL:  127.0.0.1:$PG_PORT, database customer360, user postgres,"
+    echo "               password in $PG_PASSWORD_FILE"
+    echo "  Logs:        $LOG_DIR/"
+    echo
+    if [[ -n "$LOGINS" ]]; then
+        echo "  Demo sign-ins:"
+        while IFS= read -r l; do echo "    $l"; done <<<"$LOGINS"
+    else
+        echo "  Sign-in: none yet (sign-in arrives with the access issue)"
+    fi
+    echo
+    echo "  Press Ctrl-C to stop everything."
+    echo "=================================================================================="
+    echo
+}
+
+# ----------------------------------------------------------------------------------------------------------
+# 8. Watch. A dead gateway, or the last silo gone, stops everything. One silo of several dying is what
+#    scale-out is for: the cluster carries on, and so does this script. A dead feeder is only reported.
+# ----------------------------------------------------------------------------------------------------------
+while ((${#PIDS[@]} > 0)); do
+    exited=""
+    wait -n -p exited || true
+    [[ -n "$exited" ]] || continue
+    for name in "${!PIDS[@]}"; do
+        [[ "${PIDS[$name]}" == "$exited" ]] || continue
+        unset "PIDS[$name]"
+        rm -f "$PID_DIR/$name.pid"
+        warn "$name exited unexpectedly; the last lines of $LOG_DIR/$name.log:"
+        tail -n 25 "$LOG_DIR/$name.log" >&2
+        case "$name" in
+            feeder) warn "The demo feed stopped; the rest keeps running." ;;
+            gateway) die "The gateway is gone; stopping everything." ;;
+            silo*)
+                silos_left=0
+                for other in "${!PIDS[@]}"; do
+                    if [[ "$other" == silo* ]]; then silos_left=$((silos_left + 1)); fi
+                done
+                ((silos_left > 0)) || die "No silo is left; stopping everything."
+                warn "$silos_left silo(s) still running; the cluster carries on without $name."
+                ;;
+        esac
+    done
+done
