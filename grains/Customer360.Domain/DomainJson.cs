@@ -19,6 +19,8 @@ public static class DomainJson
             // PostgreSQL's jsonb reorders keys, so the payload's "type" discriminator may come anywhere.
             AllowOutOfOrderMetadataProperties = true,
         };
+        // Enums travel as kebab-case words (walk-in, port-out-inquiry, churn-risk), as producers write them.
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }

@@ -8,7 +8,17 @@ namespace Customer360.Domain.Events;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(CustomerRegistered), EventTypes.CustomerRegistered)]
+[JsonDerivedType(typeof(CustomerUpdated), EventTypes.CustomerUpdated)]
+[JsonDerivedType(typeof(VoiceUsed), EventTypes.UsageVoice)]
 [JsonDerivedType(typeof(DataUsed), EventTypes.UsageData)]
+[JsonDerivedType(typeof(SmsUsed), EventTypes.UsageSms)]
+[JsonDerivedType(typeof(BillClosed), EventTypes.BillingClosed)]
+[JsonDerivedType(typeof(PaymentMade), EventTypes.BillingPayment)]
+[JsonDerivedType(typeof(BalanceReported), EventTypes.Balance)]
+[JsonDerivedType(typeof(ProductChanged), EventTypes.ProductChanged)]
+[JsonDerivedType(typeof(DeviceChanged), EventTypes.DeviceChanged)]
+[JsonDerivedType(typeof(TouchpointRecorded), EventTypes.Touchpoint)]
+[JsonDerivedType(typeof(AccountClosed), EventTypes.AccountClosed)]
 public abstract record EventPayload
 {
     /// <summary>The wire name of this event type.</summary>

@@ -11,4 +11,9 @@ public sealed record CustomerIdentity(
     string? PhoneManagerId,
     DateOnly? Birthday,
     string? Gender,
-    string? Occupation);
+    string? Occupation,
+    IReadOnlyList<string>? Interests = null,
+    string? GroupId = null,
+    GroupClass? GroupClass = null,
+    bool KeyPerson = false,
+    bool FamilyDecisionMaker = false);

@@ -1,0 +1,3 @@
+namespace Customer360.Domain.Derived;
+
+public enum LifecycleStage { Exploring, Forming, Stable, Declining, Churned }

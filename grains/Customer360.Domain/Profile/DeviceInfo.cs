@@ -1,0 +1,4 @@
+namespace Customer360.Domain.Profile;
+
+/// <summary>The handset (终端) in use.</summary>
+public sealed record DeviceInfo(string Brand, string Model, PriceBand PriceBand, bool DualSim, DateOnly InUseSince);

@@ -1,0 +1,3 @@
+namespace Customer360.Domain.Profile;
+
+public enum PaymentMode { Postpaid, Prepaid }
