@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Customer360.Domain.Profile;
 
 namespace Customer360.Domain.Events;
 
@@ -12,26 +11,6 @@ public static class EventParser
 {
     /// <summary>How far in the future <c>occurredAt</c> may lie, for producers whose clocks run ahead.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
-
-    private delegate EventPayload PayloadParser(FieldReader payload);
-
-    private static readonly Dictionary<string, PayloadParser> Parsers = new()
-    {
-        [EventTypes.CustomerRegistered] = p => new CustomerRegistered(new CustomerIdentity(
-            Name: p.RequiredString("name", 100),
-            Msisdn: p.OptionalMsisdn("msisdn") ?? throw new InvalidEventException("payload.msisdn is required"),
-            Region: p.RequiredString("region", 64),
-            JoinedOn: p.RequiredDate("joinedOn"),
-            HomeStoreId: p.OptionalId("homeStoreId"),
-            AccountManagerId: p.OptionalId("accountManagerId"),
-            PhoneManagerId: p.OptionalId("phoneManagerId"),
-            Birthday: p.OptionalDate("birthday"),
-            Gender: p.OptionalString("gender", 16),
-            Occupation: p.OptionalString("occupation", 64))),
-        [EventTypes.UsageData] = p => new DataUsed(
-            Mb: p.RequiredNonNegative("mb", 10_000_000m),
-            Roaming: p.OptionalBool("roaming")),
-    };
 
     public static EventParseResult Parse(JsonElement element, DateTimeOffset now)
     {
@@ -47,12 +26,12 @@ public static class EventParser
             var msisdn = root.OptionalMsisdn("msisdn");
             var occurredAt = root.RequiredTimestamp("occurredAt");
             var type = root.RequiredString("type", 64);
-            if (!Parsers.TryGetValue(type, out var parsePayload))
+            if (!PayloadParsers.ByType.TryGetValue(type, out var parsePayload))
                 throw new InvalidEventException($"type '{type}' is not supported; expected one of {string.Join(", ", EventTypes.Supported)}");
             if (occurredAt > now + AllowedClockSkew)
                 throw new InvalidEventException("occurredAt lies in the future");
 
-            var payload = parsePayload(root.RequiredObject("payload"));
+            var payload = parsePayload(root.RequiredObject("payload"), occurredAt);
             if (customerId is null && (msisdn is null || payload is CustomerRegistered))
                 throw new InvalidEventException(payload is CustomerRegistered
                     ? "customerId is required for customer.registered"

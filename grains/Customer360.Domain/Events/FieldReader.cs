@@ -5,7 +5,8 @@ namespace Customer360.Domain.Events;
 
 /// <summary>
 /// Reads typed fields from a JSON object and throws <see cref="InvalidEventException"/> with a message that
-/// names the field (with its path, e.g. <c>payload.mb</c>) and what is wrong with it.
+/// names the field (with its path, e.g. <c>payload.mb</c>) and what is wrong with it. An absent field and an
+/// explicit <c>null</c> read alike; fields the reader is not asked for are ignored.
 /// </summary>
 internal readonly struct FieldReader(JsonElement obj, string path)
 {
@@ -14,17 +15,21 @@ internal readonly struct FieldReader(JsonElement obj, string path)
     private bool TryGet(string field, out JsonElement value) =>
         obj.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null;
 
-    public string RequiredString(string field, int maxLength = 200) =>
-        OptionalString(field, maxLength) ?? throw new InvalidEventException($"{Name(field)} is required");
+    private InvalidEventException Missing(string field) => new($"{Name(field)} is required");
 
-    public string? OptionalString(string field, int maxLength = 200)
+    public string RequiredString(string field, int maxLength = 200) =>
+        OptionalString(field, maxLength) ?? throw Missing(field);
+
+    public string? OptionalString(string field, int maxLength = 200) =>
+        TryGet(field, out var v) ? Text(v, Name(field), maxLength) : null;
+
+    public IReadOnlyList<string>? OptionalStringList(string field, int maxItems, int maxLength)
     {
         if (!TryGet(field, out var v)) return null;
-        if (v.ValueKind != JsonValueKind.String) throw new InvalidEventException($"{Name(field)} must be a string");
-        var s = v.GetString()!.Trim();
-        if (s.Length == 0) throw new InvalidEventException($"{Name(field)} must not be empty");
-        if (s.Length > maxLength) throw new InvalidEventException($"{Name(field)} is longer than {maxLength} characters");
-        return s;
+        var name = Name(field);
+        if (v.ValueKind != JsonValueKind.Array) throw new InvalidEventException($"{name} must be an array of strings");
+        if (v.GetArrayLength() > maxItems) throw new InvalidEventException($"{name} must not hold more than {maxItems} items");
+        return v.EnumerateArray().Select((item, i) => Text(item, $"{name}[{i}]", maxLength)).ToArray();
     }
 
     public string? OptionalId(string field)
@@ -35,6 +40,8 @@ internal readonly struct FieldReader(JsonElement obj, string path)
         return s;
     }
 
+    public string RequiredMsisdn(string field) => OptionalMsisdn(field) ?? throw Missing(field);
+
     public string? OptionalMsisdn(string field)
     {
         var s = OptionalString(field, 15);
@@ -43,8 +50,19 @@ internal readonly struct FieldReader(JsonElement obj, string path)
         return s;
     }
 
-    public DateOnly RequiredDate(string field) =>
-        OptionalDate(field) ?? throw new InvalidEventException($"{Name(field)} is required");
+    /// <summary>An enum member by its kebab-case wire name (<c>walk-in</c>), compared ignoring case.</summary>
+    public T RequiredEnum<T>(string field) where T : struct, Enum => OptionalEnum<T>(field) ?? throw Missing(field);
+
+    public T? OptionalEnum<T>(string field) where T : struct, Enum
+    {
+        var s = OptionalString(field, 64);
+        if (s is null) return null;
+        return EnumWireNames<T>.TryParse(s, out var value)
+            ? value
+            : throw new InvalidEventException($"{Name(field)} must be one of {EnumWireNames<T>.List}");
+    }
+
+    public DateOnly RequiredDate(string field) => OptionalDate(field) ?? throw Missing(field);
 
     public DateOnly? OptionalDate(string field)
     {
@@ -53,6 +71,18 @@ internal readonly struct FieldReader(JsonElement obj, string path)
         return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : throw new InvalidEventException($"{Name(field)} must be a date like 2024-03-01");
+    }
+
+    /// <summary>A billing month, <c>yyyy-MM</c>, no later than <paramref name="notAfter"/> (a month key too).</summary>
+    public string RequiredMonth(string field, string notAfter)
+    {
+        var s = RequiredString(field, 32);
+        if (s.Length != 7 || !DateOnly.TryParseExact(s, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            throw new InvalidEventException($"{Name(field)} must be a month like 2026-10");
+        // Both are canonical yyyy-MM, so ordinal order is calendar order.
+        if (string.CompareOrdinal(s, notAfter) > 0)
+            throw new InvalidEventException($"{Name(field)} must not be after {notAfter}, the month of occurredAt");
+        return s;
     }
 
     public DateTimeOffset RequiredTimestamp(string field)
@@ -65,19 +95,33 @@ internal readonly struct FieldReader(JsonElement obj, string path)
         return t;
     }
 
-    public decimal RequiredNonNegative(string field, decimal max)
+    public decimal RequiredDecimal(string field, decimal min, decimal max) =>
+        OptionalDecimal(field, min, max) ?? throw Missing(field);
+
+    public decimal? OptionalDecimal(string field, decimal min, decimal max) =>
+        TryGet(field, out var v) ? InRange(field, Number(field, v), min, max) : null;
+
+    /// <summary>A number above zero (a payment of nothing is not a payment).</summary>
+    public decimal RequiredPositive(string field, decimal max)
     {
-        if (!TryGet(field, out var v)) throw new InvalidEventException($"{Name(field)} is required");
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d))
-            throw new InvalidEventException($"{Name(field)} must be a number");
-        if (d < 0) throw new InvalidEventException($"{Name(field)} must not be negative");
-        if (d > max) throw new InvalidEventException($"{Name(field)} must not exceed {max.ToString(CultureInfo.InvariantCulture)}");
-        return d;
+        var d = RequiredDecimal(field, 0, max);
+        return d > 0 ? d : throw new InvalidEventException($"{Name(field)} must be greater than 0");
     }
 
-    public bool OptionalBool(string field)
+    public int RequiredInt(string field, int min, int max) => OptionalInt(field, min, max) ?? throw Missing(field);
+
+    /// <summary>A whole number; JSON has no integer type, so <c>3.0</c> passes and <c>1.5</c> does not.</summary>
+    public int? OptionalInt(string field, int min, int max)
     {
-        if (!TryGet(field, out var v)) return false;
+        if (!TryGet(field, out var v)) return null;
+        var d = Number(field, v);
+        if (d != decimal.Truncate(d)) throw new InvalidEventException($"{Name(field)} must be a whole number");
+        return (int)InRange(field, d, min, max);
+    }
+
+    public bool? OptionalBool(string field)
+    {
+        if (!TryGet(field, out var v)) return null;
         return v.ValueKind switch
         {
             JsonValueKind.True => true,
@@ -88,8 +132,32 @@ internal readonly struct FieldReader(JsonElement obj, string path)
 
     public FieldReader RequiredObject(string field)
     {
-        if (!TryGet(field, out var v)) throw new InvalidEventException($"{Name(field)} is required");
+        if (!TryGet(field, out var v)) throw Missing(field);
         if (v.ValueKind != JsonValueKind.Object) throw new InvalidEventException($"{Name(field)} must be an object");
         return new FieldReader(v, Name(field));
     }
+
+    private static string Text(JsonElement v, string name, int maxLength)
+    {
+        if (v.ValueKind != JsonValueKind.String) throw new InvalidEventException($"{name} must be a string");
+        var s = v.GetString()!.Trim();
+        if (s.Length == 0) throw new InvalidEventException($"{name} must not be empty");
+        if (s.Length > maxLength) throw new InvalidEventException($"{name} is longer than {maxLength} characters");
+        return s;
+    }
+
+    private decimal Number(string field, JsonElement v) =>
+        v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)
+            ? d
+            : throw new InvalidEventException($"{Name(field)} must be a number");
+
+    private decimal InRange(string field, decimal d, decimal min, decimal max)
+    {
+        if (d < min)
+            throw new InvalidEventException(min == 0 ? $"{Name(field)} must not be negative" : $"{Name(field)} must be at least {Invariant(min)}");
+        if (d > max) throw new InvalidEventException($"{Name(field)} must not exceed {Invariant(max)}");
+        return d;
+    }
+
+    private static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 }
