@@ -1,5 +1,7 @@
 using Customer360.Contracts;
 using Customer360.Domain.Profile;
+using Customer360.Domain.Views;
+using Customer360.Gateway.Localization;
 
 namespace Customer360.Gateway.Api;
 
@@ -10,16 +12,16 @@ public static class CustomersEndpoints
     {
         app.MapGet("/api/v1/customers/{id}", GetAsync)
             .WithName("GetCustomer")
-            .WithSummary("The panoramic profile of one customer, with its version.")
+            .WithSummary("The panoramic profile of one customer, with its version; reasons in the language of Accept-Language or ?lang=en|zh.")
             .Produces<ProfileView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string id, IClusterClient cluster)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, IClusterClient cluster)
     {
         if (id.Length > 64) return Results.Problem(detail: "customer id is longer than 64 characters", statusCode: StatusCodes.Status400BadRequest);
-        var view = await cluster.GetGrain<ICustomerGrain>(id).GetView();
+        var view = await cluster.GetGrain<ICustomerGrain>(id).GetView(ConsoleLanguage.Of(http));
         return view is null
             ? Results.Problem(title: "Customer not found", detail: $"no customer {id} is registered", statusCode: StatusCodes.Status404NotFound)
             : Results.Ok(view);

@@ -1,3 +1,4 @@
+using Customer360.Contracts.Hosting;
 using Customer360.Gateway.Ingestion;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public static class EventsEndpoints
         return app;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options, TimeProvider time)
+    private static async Task<IResult> IngestAsync(HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options,
+        [FromKeyedServices(Clocks.Business)] TimeProvider time)
     {
         var limits = options.Value;
         if (http.Request.ContentLength > limits.MaxBodyBytes)

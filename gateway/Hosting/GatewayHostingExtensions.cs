@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
@@ -55,7 +56,7 @@ public static class GatewayHostingExtensions
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
         });
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<TopicRouter>();
         services.AddSingleton<SnapshotReader>();
@@ -68,13 +69,21 @@ public static class GatewayHostingExtensions
         services.AddSingleton<SubscriptionRenewer>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRenewer>());
 
+        // One JSON shape for consoles and producers alike: the domain's (camelCase, kebab-case enums, no nulls).
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+            .AddJsonProtocol(o => UseDomainJson(o.PayloadSerializerOptions));
+        services.ConfigureHttpJsonOptions(o => UseDomainJson(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
+    }
+
+    private static void UseDomainJson(JsonSerializerOptions options)
+    {
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.AllowOutOfOrderMetadataProperties = true;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }
 
     /// <summary>Maps the API, the hub, health, OpenAPI and the dashboard.</summary>
@@ -90,6 +99,7 @@ public static class GatewayHostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapEventsApi();
         app.MapCustomersApi();
+        app.MapRulesApi();
         app.MapHub<ConsoleHub>("/hubs/console");
         // Unknown API paths get a 404 problem, not the dashboard's page.
         app.Map("/api/{**rest}", () => Results.Problem(title: "No such API", statusCode: StatusCodes.Status404NotFound))

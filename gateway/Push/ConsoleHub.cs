@@ -1,3 +1,4 @@
+using Customer360.Gateway.Localization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Customer360.Gateway.Push;
@@ -17,7 +18,7 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         // order could lose it.
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
         await registry.AddAsync(Context.ConnectionId, topic, owner);
-        return await snapshots.ReadAsync(topic);
+        return await snapshots.ReadAsync(topic, ConsoleLanguage.Of(Context.GetHttpContext()));
     }
 
     public async Task Unsubscribe(string topic)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
+using Customer360.Domain.Views;
 
 namespace Customer360.Contracts;
 
@@ -18,7 +19,14 @@ public interface ICustomerGrain : IGrainWithStringKey, ITopicOwner
     [Alias("ingest")]
     Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events);
 
-    /// <summary>The profile as a console sees it, or null when the customer is not registered.</summary>
+    /// <summary>
+    /// The profile as a console sees it, reasons worded in <paramref name="language"/> (<c>en</c> or <c>zh</c>),
+    /// or null when the customer is not registered.
+    /// </summary>
     [Alias("view")]
-    Task<ProfileView?> GetView();
+    Task<ProfileView?> GetView(string language);
+
+    /// <summary>Re-derives the profile under rule settings <paramref name="rulesVersion"/> if it has not yet.</summary>
+    [Alias("apply-rules")]
+    Task ApplyRules(long rulesVersion);
 }

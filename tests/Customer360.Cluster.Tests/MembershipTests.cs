@@ -22,8 +22,8 @@ public sealed class MembershipTests(DatabaseFixture fixture) : IClassFixture<Dat
         // A call from either silo reaches the same single activation.
         await Ingest.Send(first.Grains, "M1", Registered("M1", "m1-reg"));
         await Ingest.Send(second.Grains, "M1", Data("M1", "m1-d1", 7));
-        var fromFirst = await first.Grains.GetGrain<ICustomerGrain>("M1").GetView();
-        var fromSecond = await second.Grains.GetGrain<ICustomerGrain>("M1").GetView();
+        var fromFirst = await first.Grains.GetGrain<ICustomerGrain>("M1").GetView("en");
+        var fromSecond = await second.Grains.GetGrain<ICustomerGrain>("M1").GetView("en");
         Assert.Equal((2L, 7m), (fromFirst!.Version, fromFirst.Usage.DataMb));
         Assert.Equal(fromFirst.Version, fromSecond!.Version);
 
@@ -31,7 +31,7 @@ public sealed class MembershipTests(DatabaseFixture fixture) : IClassFixture<Dat
         await using var client = await TestClient.ConnectAsync(Db, cluster);
         await second.StopAsync();
         await Ingest.Send(client.Cluster, "M1", Data("M1", "m1-d2", 3));
-        var after = await client.Cluster.GetGrain<ICustomerGrain>("M1").GetView();
+        var after = await client.Cluster.GetGrain<ICustomerGrain>("M1").GetView("en");
         Assert.Equal((3L, 10m), (after!.Version, after.Usage.DataMb));
     }
 }

@@ -1,5 +1,6 @@
 using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
+using Customer360.Domain.Views;
 
 namespace Customer360.Domain.Tests;
 
@@ -86,7 +87,7 @@ public sealed class ProfileApplierTests
         ProfileApplier.Apply(p, Registered());
         ProfileApplier.Apply(p, Data("d1", 2, Now));
         ProfileApplier.Apply(p, Data("old", 9, Now.AddMonths(-2)));
-        var view = ProfileView.From(p, Now);
+        var view = ProfileView.From(p, Now, "en");
         Assert.Equal(("2026-11", 2m, 3L), (view.Usage.Month, view.Usage.DataMb, view.Version));
     }
 }

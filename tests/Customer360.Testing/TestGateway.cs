@@ -24,7 +24,8 @@ public sealed class TestGateway : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<TestGateway> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null)
+    public static async Task<TestGateway> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -41,6 +42,7 @@ public sealed class TestGateway : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCustomer360Gateway();
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapCustomer360Gateway();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));

@@ -30,7 +30,8 @@ public sealed class TestSilo : IAsyncDisposable
         GatewayPort = gatewayPort;
     }
 
-    public static async Task<TestSilo> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null)
+    public static async Task<TestSilo> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
@@ -47,6 +48,7 @@ public sealed class TestSilo : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCustomer360Silo();
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return new TestSilo(host, siloPort, gatewayPort);

@@ -4,5 +4,11 @@ namespace Customer360.Domain.Profile;
 public static class ProfileSection
 {
     public const string Identity = "identity";
+    public const string Products = "products";
+    public const string Device = "device";
     public const string Usage = "usage";
+    public const string Billing = "billing";
+    public const string Touchpoints = "touchpoints";
+    public const string Derived = "derived";
+    public const string Lifecycle = "lifecycle";
 }

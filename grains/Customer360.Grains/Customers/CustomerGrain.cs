@@ -1,8 +1,13 @@
+using Customer360.Contracts.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Customer360.Contracts;
 using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
+using Customer360.Domain.Views;
+using Customer360.Domain.Rules;
 using Customer360.Grains.Push;
+using Customer360.Grains.Rules;
 using Customer360.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,19 +17,25 @@ namespace Customer360.Grains.Customers;
 
 /// <summary>
 /// One customer. Events are journaled (group commit, shared with other grains) before they are applied and
-/// acknowledged; the profile snapshot is written lazily, and activation replays the journal beyond it.
-/// Non-reentrant: a batch is journaled, applied and published before the next call starts, which is what
-/// keeps journal sequence numbers and the profile version in step.
+/// acknowledged; the profile snapshot is written lazily, and activation replays the journal beyond it. After
+/// every change the rules re-derive tier, stage, tags, alerts and actions; a reminder wakes the grain when a
+/// time-driven rule (birthday, contract expiry, recovery…) is next due, so no customer is polled.
+/// Non-reentrant: a batch is journaled, applied, derived and published before the next call starts, which is
+/// what keeps journal sequence numbers and the profile version in step.
 /// </summary>
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Profiles)] IPersistentState<CustomerSnapshot> snapshot,
     IEventJournal journal,
     PushOutbox outbox,
+    RulesCache rules,
+    ActiveCustomers active,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
-    TimeProvider time,
-    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
+    [FromKeyedServices(Clocks.Business)] TimeProvider time,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
+    private const string RulesReminder = "rules";
+
     private CustomerProfile _profile = null!;
     private long _journalSeq;
     private RecentEventIds _recent = null!;
@@ -41,7 +52,8 @@ public sealed partial class CustomerGrain(
         _journalSeq = state.JournalSeq;
         _recent = new RecentEventIds(options.Value.RecentEventIds);
         state.RecentEventIds.ForEach(_recent.Add);
-        _subscribers = new TopicSubscribers(outbox, time, pushOptions.Value.SubscriptionLease);
+        // Leases run on real time, whatever the business clock says.
+        _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
 
         // Recovery: whatever was acknowledged after the last snapshot is in the journal.
         var missed = await journal.ReadAfterAsync(CustomerId, _journalSeq, ct);
@@ -56,12 +68,16 @@ public sealed partial class CustomerGrain(
             LogReplayed(logger, missed.Count);
             MarkChanged(missed.Count);
         }
+        active.Add(CustomerId);
+        // Settings may have changed while this profile slept, and time has passed: bring it up to date.
+        if (_profile.IsRegistered) await DeriveAsync([]);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
     {
+        active.Remove(CustomerId);
         if (_unsnapshotted > 0 && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
-            await WriteSnapshotAsync();
+            await TryWriteSnapshotAsync();
     }
 
     public async Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events)
@@ -112,16 +128,26 @@ public sealed partial class CustomerGrain(
 
         if (applied > 0)
         {
-            _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId,
-                _profile.Version, [.. changed]));
             MarkChanged(applied);
+            await DeriveAsync(changed);
             if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TryWriteSnapshotAsync();
         }
         return [.. outcomes];
     }
 
-    public Task<ProfileView?> GetView() =>
-        Task.FromResult(_profile.IsRegistered ? ProfileView.From(_profile, time.GetUtcNow()) : null);
+    public Task<ProfileView?> GetView(string language) =>
+        Task.FromResult(_profile.IsRegistered ? ProfileView.From(_profile, time.GetUtcNow(), language) : null);
+
+    public async Task ApplyRules(long rulesVersion)
+    {
+        if (_profile.IsRegistered && _profile.Derived.RulesVersion < rulesVersion) await DeriveAsync([]);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        snapshot.State.ReminderDue = null;
+        if (_profile.IsRegistered) await DeriveAsync([]);
+    }
 
     public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
     {
@@ -135,9 +161,54 @@ public sealed partial class CustomerGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Re-derives under the settings in force, publishes what changed (facts in <paramref name="changed"/> plus
+    /// derived sections) and moves the reminder to the next time-driven moment.
+    /// </summary>
+    private async Task DeriveAsync(IReadOnlyCollection<string> changed)
+    {
+        var now = time.GetUtcNow();
+        var settings = rules.Current;
+        var derived = ProfileRules.Derive(_profile, settings, now);
+        if (derived.Changed.Count > 0 && changed.Count == 0)
+        {
+            // A change without an event (time passed, settings moved) is still a new version for consoles. No
+            // journal entry can replay it, so it is snapshotted now: versions must never go backwards after a
+            // crash, or consoles would ignore the changes that follow.
+            _profile.Version++;
+            MarkChanged(1);
+            await TryWriteSnapshotAsync();
+        }
+        var sections = new SortedSet<string>(changed, StringComparer.Ordinal);
+        sections.UnionWith(derived.Changed);
+        if (sections.Count > 0)
+            _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId,
+                _profile.Version, [.. sections]));
+        await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
+    }
+
+    private async Task ScheduleReminderAsync(DateTimeOffset? due)
+    {
+        var registered = snapshot.State.ReminderDue;
+        if (due == registered) return;
+        if (due is { } at)
+        {
+            // Reminders persist in PostgreSQL, so the moment fires even if this grain is idle or its silo died.
+            // The daily period is a safety net; each firing re-derives and moves the reminder anyway.
+            var dueIn = at - time.GetUtcNow();
+            await this.RegisterOrUpdateReminder(RulesReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        }
+        else if (registered is not null && await this.GetReminder(RulesReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        snapshot.State.ReminderDue = due;
+        MarkChanged(0);
+    }
+
     private void MarkChanged(int events)
     {
-        _unsnapshotted += events;
+        _unsnapshotted += Math.Max(events, 1);
         _snapshotTimer ??= this.RegisterGrainTimer(
             _ => TryWriteSnapshotAsync(),
             new GrainTimerCreationOptions(options.Value.SnapshotDelay, Timeout.InfiniteTimeSpan) { KeepAlive = false });

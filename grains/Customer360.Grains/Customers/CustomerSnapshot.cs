@@ -13,6 +13,9 @@ public sealed class CustomerSnapshot
     /// <summary>The highest journal sequence number applied to <see cref="Profile"/>.</summary>
     public long JournalSeq { get; set; }
 
+    /// <summary>When the rules reminder is registered to fire next; null when none is registered.</summary>
+    public DateTimeOffset? ReminderDue { get; set; }
+
     /// <summary>The most recent event ids, oldest first, to answer most duplicates without a database trip.</summary>
     public List<string> RecentEventIds { get; set; } = [];
 }

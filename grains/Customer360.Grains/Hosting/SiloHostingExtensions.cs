@@ -3,6 +3,7 @@ using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Grains.Customers;
 using Customer360.Grains.Push;
+using Customer360.Grains.Rules;
 using Customer360.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,17 +43,24 @@ public static class SiloHostingExtensions
                 "Push:FlushWindow must not be negative and Push:SubscriptionLease must exceed 5 s")
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<PostgresEventJournal>();
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddSingleton<PushOutbox>();
+        services.AddSingleton<ActiveCustomers>();
+        services.AddSingleton<RulesCache>();
+        services.AddOptions<RulesOptions>().BindConfiguration("Rules")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,
+                "Rules:PollInterval and Rules:ReevaluationParallelism must be positive")
+            .ValidateOnStart();
 
         // Hosted services start in registration order: the schema must exist before Orleans opens its
         // providers, so this goes before UseOrleans.
         services.AddHostedService<SchemaBootstrapper>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddHostedService(sp => sp.GetRequiredService<PushOutbox>());
+        services.AddHostedService(sp => sp.GetRequiredService<RulesCache>());
 
         builder.UseOrleans(silo =>
         {

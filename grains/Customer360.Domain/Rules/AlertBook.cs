@@ -1,0 +1,111 @@
+using System.Globalization;
+using Customer360.Domain.Derived;
+using Customer360.Domain.Profile;
+using static Customer360.Domain.Rules.RuleFacts;
+
+namespace Customer360.Domain.Rules;
+
+/// <summary>
+/// Keeps the alert list in step with the conditions that hold: raises what is new, updates what is already
+/// raised (no duplicates), resolves what cleared, reopens what a snooze has run out on, and keeps the last
+/// <see cref="MaxResolved"/> resolved alerts.
+/// </summary>
+/// <remarks>
+/// An alert a person resolved while its condition still held is not raised again until the condition has
+/// cleared (recorded as "conditionClearedOn" on its resolution): otherwise closing it on the phone would
+/// bring it straight back. Walk-in alerts belong to the grain and are never resolved here.
+/// </remarks>
+internal static class AlertBook
+{
+    public const int MaxResolved = 20;
+    private const string ClearedArg = "conditionClearedOn";
+
+    public static (bool Changed, List<Alert> Raised, List<Alert> Resolved) Apply(
+        CustomerProfile p, IReadOnlyList<AlertCondition> conditions, DateTimeOffset now)
+    {
+        var alerts = p.Derived.Alerts;
+        // One alert per key, even if settings list two holidays on one date.
+        conditions = conditions.DistinctBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var holding = conditions.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        var raised = new List<Alert>();
+        var resolved = new List<Alert>();
+        var changed = false;
+
+        foreach (var a in alerts)
+        {
+            if (a is { State: AlertState.Snoozed, SnoozedUntil: { } until } && until <= now)
+            {
+                a.State = AlertState.Open;
+                a.SnoozedUntil = null;
+                changed = true;
+            }
+            if (a.Kind == AlertKind.WalkIn || holding.ContainsKey(a.Key)) continue;
+            if (a.State != AlertState.Resolved)
+            {
+                a.State = AlertState.Resolved;
+                a.SnoozedUntil = null;
+                a.ResolvedAt = now;
+                a.Resolution = Reason(ReasonCodes.AlertAutoResolved, ("kind", AlertRules.KindName(a.Kind)));
+                resolved.Add(a);
+                changed = true;
+            }
+            else if (a is { ResolvedBy: not null, Resolution: { } resolution } && Arg(resolution, ClearedArg) is null)
+            {
+                a.Resolution = With(resolution, ClearedArg, Date(now));
+                changed = true;
+            }
+        }
+
+        foreach (var c in conditions)
+        {
+            var latest = alerts.LastOrDefault(a => a.Key == c.Key);
+            if (latest is { State: not AlertState.Resolved })
+            {
+                if (latest.Severity == c.Severity && Same(latest.Reason, c.Reason)) continue;
+                latest.Severity = c.Severity;
+                latest.Reason = c.Reason;
+                changed = true;
+                continue;
+            }
+            if (latest is { ResolvedBy: not null } && Arg(latest.Resolution, ClearedArg) is null) continue;
+            var alert = new Alert
+            {
+                Id = NewId(p, c.Key),
+                Key = c.Key,
+                Kind = c.Kind,
+                Category = c.Category,
+                Severity = c.Severity,
+                Reason = c.Reason,
+                RaisedAt = now,
+                Owner = p.Identity!.PhoneManagerId,
+                State = AlertState.Open,
+            };
+            alerts.Add(alert);
+            raised.Add(alert);
+            changed = true;
+        }
+        return (Trim(alerts) || changed, raised, resolved);
+    }
+
+    /// <summary>Drops the oldest resolved alerts beyond <see cref="MaxResolved"/>; open ones are never dropped.</summary>
+    public static bool Trim(List<Alert> alerts)
+    {
+        var excess = alerts.Count(a => a.State == AlertState.Resolved) - MaxResolved;
+        if (excess <= 0) return false;
+        var drop = alerts.Where(a => a.State == AlertState.Resolved).OrderBy(a => a.ResolvedAt).Take(excess).ToHashSet();
+        alerts.RemoveAll(drop.Contains);
+        return true;
+    }
+
+    /// <summary>
+    /// "{customer}-{key}-{version}": the profile version counts applied events, so replaying the journal and
+    /// deriving at the same points gives the same ids. Two raises of one key at one version get a suffix.
+    /// </summary>
+    private static string NewId(CustomerProfile p, string key)
+    {
+        var id = $"{p.CustomerId}-{key}-{p.Version.ToString(CultureInfo.InvariantCulture)}";
+        var candidate = id;
+        for (var n = 2; p.Derived.Alerts.Any(a => a.Id == candidate); n++) candidate = $"{id}.{n.ToString(CultureInfo.InvariantCulture)}";
+        return candidate;
+    }
+}

@@ -1,0 +1,68 @@
+using Customer360.Domain.Derived;
+using Customer360.Domain.Profile;
+
+namespace Customer360.Domain.Rules;
+
+/// <summary>
+/// The rules over a profile: tier, lifecycle stage, tags, alerts, recommended actions and satisfaction, each
+/// with its reason. Pure and deterministic: the same profile, settings and <c>now</c> give the same result, and
+/// deriving twice changes nothing the second time. Order matters: the stage reads the tier's arrears facts,
+/// alerts read tier and stage, tags read the stage, actions read alerts, tags and stage.
+/// </summary>
+public static class ProfileRules
+{
+    /// <summary>Recomputes <see cref="CustomerProfile.Derived"/> in place and says what changed.</summary>
+    public static DerivationResult Derive(CustomerProfile profile, RuleSettings rules, DateTimeOffset now)
+    {
+        if (!profile.IsRegistered) return DerivationResult.None;
+        var changed = new List<string>();
+        var (tierChanged, tierChange) = TierRules.Apply(profile, rules, now);
+        if (tierChanged) changed.Add(DerivedSection.Tier);
+        var signals = profile.Closure is null ? DeclineSignals.Current(profile, rules, now) : [];
+        if (StageRules.Apply(profile, rules, now, signals)) changed.Add(DerivedSection.Stage);
+        if (TagRules.Apply(profile, rules, now)) changed.Add(DerivedSection.Tags);
+        var (alertsChanged, raised, resolved) = AlertBook.Apply(profile, AlertRules.Conditions(profile, rules, now, signals), now);
+        if (alertsChanged) changed.Add(DerivedSection.Alerts);
+        if (ActionRules.Apply(profile)) changed.Add(DerivedSection.Actions);
+        if (SatisfactionRules.Apply(profile, rules, now)) changed.Add(DerivedSection.Satisfaction);
+
+        profile.Derived.RulesVersion = rules.Version;
+        profile.Derived.EvaluatedAt = now;
+        return new DerivationResult(changed, tierChange, raised, resolved);
+    }
+
+    /// <summary>
+    /// The earliest instant after <paramref name="now"/> at which <see cref="Derive"/> could change something
+    /// with no new event, or null when nothing is pending. Never at or before <paramref name="now"/>. Computed
+    /// on the profile as derived at <paramref name="now"/>: call it right after <see cref="Derive"/>.
+    /// </summary>
+    public static DateTimeOffset? NextDue(CustomerProfile profile, RuleSettings rules, DateTimeOffset now)
+    {
+        if (!profile.IsRegistered) return null;
+        var moments = TierRules.Moments(profile, rules)
+            .Concat(AlertRules.Moments(profile, rules, now))
+            .Concat(SatisfactionRules.Moments(profile, rules, now));
+        // A churned customer's stage and tags are final; only money, complaints and snoozes still move.
+        if (profile.Closure is null)
+        {
+            // Usage, saturation, roaming and the last complete month turn over with the operator month; only
+            // usage of the last four months or a plan's allowances can make that change anything.
+            var thisMonth = OperatorCalendar.MonthOf(now);
+            var fourMonthsAgo = OperatorDays.AddMonths(thisMonth, -4);
+            if (profile.Products is not null || profile.Usage.Keys.Any(m => string.CompareOrdinal(m, fourMonthsAgo) >= 0))
+                moments = moments.Append(OperatorDays.StartOfMonth(OperatorDays.AddMonths(thisMonth, 1)));
+            moments = moments
+                .Concat(StageRules.Moments(profile, rules))
+                .Concat(DeclineSignals.Moments(profile, rules, now))
+                .Concat(TagRules.Moments(profile, rules));
+        }
+        return moments.Where(m => m > now).Select(m => (DateTimeOffset?)m).Min();
+    }
+
+    /// <summary>
+    /// Retention (保有率) counts this: in the mid/high base, still active, and still mid/high or above. A held
+    /// downgrade (waiting for the month close) still counts as retained, as the tier shown does.
+    /// </summary>
+    public static bool IsRetained(CustomerProfile profile) =>
+        profile.Derived.InMidHighBase && profile.Closure is null && profile.Derived.Tier is { Tier: >= Tier.MidHigh };
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Customer360.Domain.Derived;
+using Customer360.Domain.Profile;
+
+namespace Customer360.Domain.Rules;
+
+/// <summary>Facts several rules read the same way: closed months, A3, arrears, full months of tenure, reasons.</summary>
+internal static class RuleFacts
+{
+    public static DateOnly Today(DateTimeOffset now) => OperatorCalendar.DateOf(now);
+
+    public static string ThisMonth(DateTimeOffset now) => OperatorCalendar.MonthOf(now);
+
+    public static string? LatestClosedMonth(CustomerProfile p) =>
+        p.Billing.BilledByMonth.Count == 0 ? null : p.Billing.BilledByMonth.Keys.Last();
+
+    public static decimal Billed(CustomerProfile p, string month) =>
+        p.Billing.BilledByMonth.TryGetValue(month, out var amount) ? amount : 0m;
+
+    /// <summary>
+    /// A3: the calendar months <paramref name="latest"/>, one and two before it. A month not (yet) closed counts
+    /// as zero, so a late bill for one of them can only raise A3, never lower it.
+    /// </summary>
+    public static decimal A3(CustomerProfile p, string latest) =>
+        Billed(p, latest) + Billed(p, OperatorDays.AddMonths(latest, -1)) + Billed(p, OperatorDays.AddMonths(latest, -2));
+
+    /// <summary>Average bill of the three months before <paramref name="month"/>; null unless all three closed and above zero.</summary>
+    public static decimal? TrailingBillAverage(CustomerProfile p, string month)
+    {
+        var months = Enumerable.Range(1, 3).Select(i => OperatorDays.AddMonths(month, -i)).ToList();
+        if (!months.All(p.Billing.BilledByMonth.ContainsKey)) return null;
+        var average = months.Sum(m => Billed(p, m)) / 3;
+        return average > 0 ? average : null;
+    }
+
+    /// <summary>Whether the customer held the account for the whole of <paramref name="month"/>: only full months are compared.</summary>
+    public static bool FullMonth(CustomerProfile p, string month) => OperatorDays.FirstDay(month) >= p.Identity!.JoinedOn;
+
+    /// <summary>The last <paramref name="count"/> complete months before now, newest first, that the customer held in full.</summary>
+    public static IReadOnlyList<string> CompleteMonths(CustomerProfile p, DateTimeOffset now, int count) =>
+        Enumerable.Range(1, count).Select(i => OperatorDays.AddMonths(ThisMonth(now), -i)).Where(m => FullMonth(p, m)).ToList();
+
+    /// <summary>When the bill in arrears falls overdue, if one is outstanding with a due date.</summary>
+    public static DateTimeOffset? OverdueFrom(CustomerProfile p) =>
+        p.Billing.Outstanding > 0 && p.Billing.OldestUnpaidDueOn is { } due ? OperatorDays.OverdueFrom(due) : null;
+
+    /// <summary>
+    /// Since when the customer is in arrears at <paramref name="now"/> (balance below zero, or a bill unpaid past
+    /// due), or null. A bill that fell overdue with no event since still counts, from its due date.
+    /// </summary>
+    public static DateTimeOffset? ArrearsSince(CustomerProfile p, DateTimeOffset now)
+    {
+        var b = p.Billing;
+        var overdueFrom = OverdueFrom(p) is { } o && o <= now ? o : (DateTimeOffset?)null;
+        if (b.Balance >= 0 && overdueFrom is null) return null;
+        var since = b.ArrearsSince ?? overdueFrom ?? p.UpdatedAt ?? now;
+        return overdueFrom is { } from && from < since ? from : since;
+    }
+
+    public static string Amount(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Whole(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset at) => Date(OperatorCalendar.DateOf(at));
+
+    /// <summary>How far <paramref name="value"/> lies from <paramref name="average"/>, in whole percent (negative when below).</summary>
+    public static string PercentChange(decimal value, decimal average) => Whole((value - average) / average * 100);
+
+    public static Reason Reason(string code, params (string Key, string Value)[] args) =>
+        new(code, args.Length == 0 ? null : args.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+
+    public static Reason With(Reason reason, string key, string value)
+    {
+        var args = new Dictionary<string, string>(reason.Args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [key] = value };
+        return reason with { Args = args };
+    }
+
+    public static string? Arg(Reason? reason, string key) =>
+        reason?.Args is { } args && args.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>Reasons compare by code and argument values: the record's own equality would compare dictionary references.</summary>
+    public static bool Same(Reason? a, Reason? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a.Code != b.Code) return false;
+        var x = a.Args ?? new Dictionary<string, string>();
+        var y = b.Args ?? new Dictionary<string, string>();
+        return x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
+    }
+}

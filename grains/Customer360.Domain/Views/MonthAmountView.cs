@@ -1,0 +1,3 @@
+namespace Customer360.Domain.Views;
+
+public sealed record MonthAmountView(string Month, decimal Amount);
