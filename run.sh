@@ -238,7 +238,13 @@ done
 # ----------------------------------------------------------------------------------------------------------
 # 5. Gateway (HTTP API + consoles), ready when it reaches the cluster
 # ----------------------------------------------------------------------------------------------------------
-start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" \
+# The key that signs sign-in tokens: made once, kept with the run's data (like the database password), so
+# tokens survive a gateway restart. Never printed.
+SIGNING_KEY_FILE="$RUN_DIR/auth-signing-key"
+if [[ ! -s "$SIGNING_KEY_FILE" ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$SIGNING_KEY_FILE")
+fi
+start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
     tail -n 40 "$LOG_DIR/gateway.log" >&2

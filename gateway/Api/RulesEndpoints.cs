@@ -1,5 +1,6 @@
 using Customer360.Contracts;
 using Customer360.Domain.Rules;
+using Customer360.Gateway.Auth;
 
 namespace Customer360.Gateway.Api;
 
@@ -20,7 +21,8 @@ public static class RulesEndpoints
             .Accepts<RuleSettings>("application/json")
             .Produces<RuleSettings>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Roles.AdminPolicy);
         return app;
     }
 
@@ -28,7 +30,7 @@ public static class RulesEndpoints
     {
         if (settings is null) return Results.Problem(detail: "the body must be the rule settings as JSON", statusCode: StatusCodes.Status400BadRequest);
         var grain = cluster.GetGrain<IRulesGrain>(0);
-        var changedBy = http.User.Identity?.Name ?? "anonymous";
+        var changedBy = http.User.Identity?.Name ?? "unknown";
         var result = await grain.Update(settings, settings.Version, changedBy);
         if (result.Accepted) return Results.Ok(await grain.Get());
         return result.Errors[0].StartsWith("version ", StringComparison.Ordinal)

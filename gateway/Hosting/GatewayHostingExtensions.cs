@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Gateway.Api;
+using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -73,6 +74,7 @@ public static class GatewayHostingExtensions
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
             .AddJsonProtocol(o => UseDomainJson(o.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(o => UseDomainJson(o.SerializerOptions));
+        builder.AddCustomer360Auth();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -94,12 +96,16 @@ public static class GatewayHostingExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();
+        app.MapAuthApi();
         app.MapHub<ConsoleHub>("/hubs/console");
         // Unknown API paths get a 404 problem, not the dashboard's page.
         app.Map("/api/{**rest}", () => Results.Problem(title: "No such API", statusCode: StatusCodes.Status404NotFound))

@@ -29,7 +29,7 @@ public sealed class RulesApiTests(SystemFixture system)
         var before = await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules");
         var bad = before!.DeepClone().AsObject();
         bad["midHighA3"] = -1;
-        var response = await Http.PutAsJsonAsync("/api/v1/rules", bad);
+        var response = await system.Admin.PutAsJsonAsync("/api/v1/rules", bad);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("MidHighA3", await response.Content.ReadAsStringAsync());
@@ -52,7 +52,7 @@ public sealed class RulesApiTests(SystemFixture system)
             var lower = rules.DeepClone().AsObject();
             lower["midHighA3"] = 300;
             lower["starLines"] = new JsonArray(50, 100, 200);
-            var put = await Http.PutAsJsonAsync("/api/v1/rules", lower);
+            var put = await system.Admin.PutAsJsonAsync("/api/v1/rules", lower);
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
             var upgraded = await Eventually.GetAsync(() => Feed.ProfileAsync(Http, "RU1"),
@@ -64,7 +64,7 @@ public sealed class RulesApiTests(SystemFixture system)
         {
             var current = (await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
             rules["version"] = current["version"]!.GetValue<long>();
-            await Http.PutAsJsonAsync("/api/v1/rules", rules);
+            await system.Admin.PutAsJsonAsync("/api/v1/rules", rules);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class RulesApiTests(SystemFixture system)
     {
         var rules = (await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
         rules["version"] = rules["version"]!.GetValue<long>() - 1;
-        var response = await Http.PutAsJsonAsync("/api/v1/rules", rules);
+        var response = await system.Admin.PutAsJsonAsync("/api/v1/rules", rules);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
@@ -88,5 +88,34 @@ public sealed class RulesApiTests(SystemFixture system)
         string Text(JsonElement p) => p.GetProperty("derived").GetProperty("stage").GetProperty("reason").GetProperty("text").GetString()!;
         Assert.NotEqual(Text(en), Text(zh));
         Assert.Contains(Text(zh), c => c >= 0x4E00 && c <= 0x9FFF);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("am01", HttpStatusCode.Forbidden)]
+    [InlineData("sup-north", HttpStatusCode.Forbidden)]
+    public async Task only_an_administrator_may_change_the_rules(string? user, HttpStatusCode expected)
+    {
+        using var http = user is null ? system.Gateway.CreateHttpClient() : await system.Gateway.CreateSignedInClientAsync(user);
+        var rules = await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules");
+        var response = await http.PutAsJsonAsync("/api/v1/rules", rules);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_wrong_password_gets_no_token()
+    {
+        var response = await Http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "guess" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("token\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task a_token_carries_the_role_and_scope_of_the_user()
+    {
+        var response = await Http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "store01", password = "demo123" });
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("store", "S01"), (token.GetProperty("role").GetString(), token.GetProperty("storeId").GetString()));
+        Assert.True(token.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
     }
 }

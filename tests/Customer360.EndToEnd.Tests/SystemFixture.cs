@@ -16,6 +16,9 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Signed in as the demo administrator.</summary>
+    public HttpClient Admin { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync();
@@ -25,11 +28,13 @@ public sealed class SystemFixture : IAsyncLifetime
         Http = Gateway.CreateHttpClient();
         await Eventually.GetAsync(async () => (await Http.GetAsync("/health/ready")).StatusCode,
             s => s == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60), "gateway ready");
+        Admin = await Gateway.CreateSignedInClientAsync("admin");
     }
 
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        Admin.Dispose();
         await Gateway.DisposeAsync();
         await Silo.DisposeAsync();
         await Db.DisposeAsync();

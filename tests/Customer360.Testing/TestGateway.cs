@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Customer360.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,6 +39,7 @@ public sealed class TestGateway : IAsyncDisposable
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = "http://127.0.0.1:0",
+            ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -48,6 +50,17 @@ public sealed class TestGateway : IAsyncDisposable
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestGateway(app, new Uri(address));
+    }
+
+    /// <summary>Signs in as one of the demo users of <c>gateway/appsettings.json</c> (password demo123).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string userName)
+    {
+        var http = CreateHttpClient();
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "demo123" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
