@@ -37,6 +37,71 @@ public static class DemoPopulation
         };
     }
 
+    private static readonly (string Name, decimal Fee, decimal Voice, decimal DataMb)[] Plans =
+    [("18 basic", 18, 100, 1024), ("58 4G", 58, 300, 10240), ("128 5G", 128, 800, 40960), ("298 5G family", 298, 2000, 102400)];
+    private static readonly (string Brand, string Model, string Band)[] Devices =
+    [("Huawei", "Mate 70", "premium"), ("Xiaomi", "14", "high"), ("OPPO", "A3", "mid"), ("vivo", "Y200", "entry"), ("Apple", "iPhone 16", "premium")];
+
+    /// <summary>
+    /// What a customer holds when first loaded: a plan, a handset (some old enough to replace), and the last
+    /// three closed bills, spread so that every tier and VIP card occurs in the demo.
+    /// </summary>
+    public static IEnumerable<JsonObject> Holdings(int n)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var plan = Plans[n % 7 == 0 ? 3 : n % 3 == 0 ? 2 : n % 2];
+        var device = Devices[n % Devices.Length];
+        yield return Event($"demo-plan-{CustomerId(n)}", n, "product.changed", new JsonObject
+        {
+            ["planName"] = plan.Name, ["monthlyFee"] = plan.Fee, ["voiceMinutes"] = plan.Voice, ["dataMb"] = plan.DataMb,
+            ["sms"] = 100, ["broadband"] = n % 4 != 0, ["paymentMode"] = n % 5 == 0 ? "prepaid" : "postpaid", ["autoPay"] = n % 3 == 0,
+            ["contractEnd"] = DateOnly.FromDateTime(now.UtcDateTime).AddDays(n * 11 % 400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        yield return Event($"demo-device-{CustomerId(n)}", n, "device.changed", new JsonObject
+        {
+            ["brand"] = device.Brand, ["model"] = device.Model, ["priceBand"] = device.Band, ["dualSim"] = n % 3 == 1,
+            ["inUseSince"] = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-(n * 5 % 36)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        // A few big spenders (gold/diamond cards), many ordinary ones.
+        var monthly = n % 17 == 0 ? 1100m : n % 9 == 0 ? 560m : n % 4 == 0 ? 160m : plan.Fee + n % 40;
+        for (var back = 3; back >= 1; back--)
+        {
+            var month = now.ToOffset(TimeSpan.FromHours(8)).AddMonths(-back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            yield return Event($"demo-bill-{CustomerId(n)}-{month}", n, "billing.closed", new JsonObject { ["month"] = month, ["amount"] = monthly });
+            yield return Event($"demo-pay-{CustomerId(n)}-{month}", n, "billing.payment", new JsonObject { ["amount"] = monthly });
+        }
+    }
+
+    /// <summary>A usage record or contact, in the proportions mediation and channels emit them.</summary>
+    public static JsonObject Activity(string runId, long seq, int n, Random random)
+    {
+        var id = $"demo-{runId}-{seq}";
+        var roll = random.NextDouble();
+        if (roll < 0.55) return DataRecord(runId, seq, n, random);
+        if (roll < 0.85)
+            return Event(id, n, "usage.voice", new JsonObject
+            {
+                ["seconds"] = random.Next(10, 900), ["offNet"] = random.NextDouble() < 0.3,
+                ["competitorServiceNumber"] = random.NextDouble() < 0.01, ["roaming"] = random.NextDouble() < 0.03,
+            });
+        if (roll < 0.98) return Event(id, n, "usage.sms", new JsonObject { ["count"] = 1 });
+        var kinds = new[] { "visit", "call", "complaint", "campaign-offered", "campaign-accepted" };
+        return Event(id, n, "touchpoint", new JsonObject
+        {
+            ["channel"] = random.NextDouble() < 0.5 ? "store" : "phone-manager", ["kind"] = kinds[random.Next(kinds.Length)],
+            ["storeId"] = $"S{n % 10 + 1:D2}", ["score"] = random.Next(1, 6), ["stage"] = "satisfaction",
+        });
+    }
+
+    private static JsonObject Event(string eventId, int n, string type, JsonObject payload) => new()
+    {
+        ["eventId"] = eventId,
+        ["customerId"] = CustomerId(n),
+        ["occurredAt"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["type"] = type,
+        ["payload"] = payload,
+    };
+
     /// <summary>A data record with a heavy-tailed size, as mediation emits them: mostly small, a few large.</summary>
     public static JsonObject DataRecord(string runId, long seq, int n, Random random) => new()
     {

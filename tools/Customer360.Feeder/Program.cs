@@ -8,9 +8,11 @@ using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
-var registrations = new JsonArray(Enumerable.Range(1, options.Customers).Select(n => (JsonNode)DemoPopulation.Registration(n)).ToArray());
-await PostWithRetry(registrations, stop.Token);
-Console.WriteLine($"feeder: {options.Customers} demo customers registered; posting about {options.Rate} usage events/s to {options.Gateway}");
+// Registration and holdings go in chunks that stay well under the gateway's per-request event limit.
+foreach (var chunk in Enumerable.Range(1, options.Customers)
+    .SelectMany(n => DemoPopulation.Holdings(n).Prepend(DemoPopulation.Registration(n))).Chunk(2000))
+    await PostWithRetry(new JsonArray(chunk.Select(e => (JsonNode)e).ToArray()), stop.Token);
+Console.WriteLine($"feeder: {options.Customers} demo customers registered; posting about {options.Rate} usage events and contacts/s to {options.Gateway}");
 
 var runId = Guid.NewGuid().ToString("N")[..8];
 var random = new Random();
@@ -28,7 +30,7 @@ try
         if (count == 0) continue;
         // Skewed toward the first customers, as real traffic is: the first few demo customers change often.
         var batch = new JsonArray(Enumerable.Range(0, count)
-            .Select(_ => (JsonNode)DemoPopulation.DataRecord(runId, ++seq, 1 + (int)(Math.Pow(random.NextDouble(), 2) * options.Customers), random))
+            .Select(_ => (JsonNode)DemoPopulation.Activity(runId, ++seq, 1 + (int)(Math.Pow(random.NextDouble(), 2) * options.Customers), random))
             .ToArray());
         await PostWithRetry(batch, stop.Token);
         if ((sent += count) % 1000 < count) Console.WriteLine($"feeder: {sent} usage events sent");
