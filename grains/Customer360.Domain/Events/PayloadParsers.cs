@@ -60,11 +60,33 @@ internal static class PayloadParsers
         [EventTypes.AccountClosed] = (p, _) => new AccountClosed(PortedOut: p.OptionalBool("portedOut") ?? false),
     };
 
-    private static CustomerRegistered Registered(FieldReader p) => new(new CustomerIdentity(
-        Name: p.RequiredString("name", 100),
-        Msisdn: p.RequiredMsisdn("msisdn"),
-        Region: p.RequiredString("region", 64),
-        JoinedOn: p.RequiredDate("joinedOn"),
+    // A registration is the identity fields of an update with four of them required: check those first so
+    // their own messages name them, then read the rest the one way both events share.
+    private static CustomerRegistered Registered(FieldReader p)
+    {
+        p.RequiredString("name", 100);
+        p.RequiredMsisdn("msisdn");
+        p.RequiredString("region", 64);
+        var joinedOn = p.RequiredDate("joinedOn");
+        var f = IdentityFields(p);
+        return new CustomerRegistered(new CustomerIdentity(f.Name!, f.Msisdn!, f.Region!, joinedOn, f.HomeStoreId, f.AccountManagerId,
+            f.PhoneManagerId, f.Birthday, f.Gender, f.Occupation, f.Interests, f.GroupId, f.GroupClass, f.KeyPerson ?? false,
+            f.FamilyDecisionMaker ?? false));
+    }
+
+    private static readonly CustomerUpdated NoChange = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    private static CustomerUpdated Updated(FieldReader p)
+    {
+        var updated = IdentityFields(p);
+        // Unknown fields are ignored, so a payload of only misspelt names would otherwise be a silent no-op.
+        return updated == NoChange ? throw new InvalidEventException("payload must change at least one field") : updated;
+    }
+
+    private static CustomerUpdated IdentityFields(FieldReader p) => new(
+        Name: p.OptionalString("name", 100),
+        Msisdn: p.OptionalMsisdn("msisdn"),
+        Region: p.OptionalString("region", 64),
         HomeStoreId: p.OptionalId("homeStoreId"),
         AccountManagerId: p.OptionalId("accountManagerId"),
         PhoneManagerId: p.OptionalId("phoneManagerId"),
@@ -74,31 +96,8 @@ internal static class PayloadParsers
         Interests: Interests(p),
         GroupId: p.OptionalId("groupId"),
         GroupClass: p.OptionalEnum<GroupClass>("groupClass"),
-        KeyPerson: p.OptionalBool("keyPerson") ?? false,
-        FamilyDecisionMaker: p.OptionalBool("familyDecisionMaker") ?? false));
-
-    private static readonly CustomerUpdated NoChange = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-
-    private static CustomerUpdated Updated(FieldReader p)
-    {
-        var updated = new CustomerUpdated(
-            Name: p.OptionalString("name", 100),
-            Msisdn: p.OptionalMsisdn("msisdn"),
-            Region: p.OptionalString("region", 64),
-            HomeStoreId: p.OptionalId("homeStoreId"),
-            AccountManagerId: p.OptionalId("accountManagerId"),
-            PhoneManagerId: p.OptionalId("phoneManagerId"),
-            Birthday: p.OptionalDate("birthday"),
-            Gender: p.OptionalString("gender", 16),
-            Occupation: p.OptionalString("occupation", 64),
-            Interests: Interests(p),
-            GroupId: p.OptionalId("groupId"),
-            GroupClass: p.OptionalEnum<GroupClass>("groupClass"),
-            KeyPerson: p.OptionalBool("keyPerson"),
-            FamilyDecisionMaker: p.OptionalBool("familyDecisionMaker"));
-        // Unknown fields are ignored, so a payload of only misspelt names would otherwise be a silent no-op.
-        return updated == NoChange ? throw new InvalidEventException("payload must change at least one field") : updated;
-    }
+        KeyPerson: p.OptionalBool("keyPerson"),
+        FamilyDecisionMaker: p.OptionalBool("familyDecisionMaker"));
 
     private static IReadOnlyList<string>? Interests(FieldReader p) => p.OptionalStringList("interests", maxItems: 20, maxLength: 40);
 
