@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Customer360.Contracts;
+using Customer360.Domain.Profile;
 using Customer360.Domain.Events;
 
 namespace Customer360.Gateway.Ingestion;
@@ -13,13 +15,14 @@ public sealed class EventIngestor(IClusterClient cluster)
     public async Task<IngestResponse> IngestAsync(EventBatch batch)
     {
         var rejected = new List<RejectedEvent>(batch.Rejected);
+        var owners = await ResolveNumbersAsync(batch);
         var groups = new Dictionary<string, List<(int Index, CustomerEvent Event)>>(StringComparer.Ordinal);
         foreach (var item in batch.Valid)
         {
-            if (item.Event.CustomerId is not { } customerId)
+            var customerId = item.Event.CustomerId ?? owners.GetValueOrDefault(item.Event.Msisdn!);
+            if (customerId is null)
             {
-                rejected.Add(new RejectedEvent(item.Index, item.Event.EventId,
-                    "events identified by msisdn alone are not accepted yet: send customerId"));
+                rejected.Add(new RejectedEvent(item.Index, item.Event.EventId, $"no customer has msisdn {Masking.Msisdn(item.Event.Msisdn!)}"));
                 continue;
             }
             if (!groups.TryGetValue(customerId, out var list)) groups[customerId] = list = [];
@@ -50,5 +53,14 @@ public sealed class EventIngestor(IClusterClient cluster)
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResponse(accepted, duplicates, rejected);
+    }
+
+    /// <summary>One lookup for every event of the batch that names its customer by phone number only.</summary>
+    private Task<ImmutableDictionary<string, string>> ResolveNumbersAsync(EventBatch batch)
+    {
+        var numbers = batch.Valid.Where(v => v.Event.CustomerId is null).Select(v => v.Event.Msisdn!).Distinct().ToImmutableArray();
+        return numbers.IsEmpty
+            ? Task.FromResult(ImmutableDictionary<string, string>.Empty)
+            : cluster.GetGrain<IMsisdnDirectoryGrain>(0).Resolve(numbers);
     }
 }

@@ -25,12 +25,27 @@ public sealed partial class PostgresEventJournal(
 
     // Event ids are unique across the feed: a conflicting id is a duplicate and is skipped, while a conflict
     // on (customer_id, seq) is not caught here — it means two activations of one customer wrote at once, and
-    // the statement must fail so neither is acknowledged.
+    // the statement must fail so neither is acknowledged. The same statement keeps the MSISDN index: numbers
+    // named by the registrations and updates it really inserted, newest occurrence winning (one row per number,
+    // since ON CONFLICT DO UPDATE may touch a row only once per statement).
     private const string AppendSql = """
-        insert into c360_journal (customer_id, seq, event_id, type, occurred_at, payload)
-        select * from unnest(@customer_ids, @seqs, @event_ids, @types, @occurred, @payloads::jsonb[])
-        on conflict (event_id) do nothing
-        returning customer_id, seq
+        with inserted as (
+            insert into c360_journal (customer_id, seq, event_id, type, occurred_at, payload)
+            select * from unnest(@customer_ids, @seqs, @event_ids, @types, @occurred, @payloads::jsonb[])
+            on conflict (event_id) do nothing
+            returning customer_id, seq, type, occurred_at, payload
+        ), numbers as (
+            insert into c360_msisdn (msisdn, customer_id, since)
+            select distinct on (n.msisdn) n.msisdn, n.customer_id, n.occurred_at
+            from (select coalesce(payload #>> '{payload,identity,msisdn}', payload #>> '{payload,msisdn}') as msisdn,
+                         customer_id, occurred_at, seq
+                  from inserted where type in ('customer.registered', 'customer.updated')) n
+            where n.msisdn is not null
+            order by n.msisdn, n.occurred_at desc, n.seq desc
+            on conflict (msisdn) do update set customer_id = excluded.customer_id, since = excluded.since
+                where c360_msisdn.since <= excluded.since
+        )
+        select customer_id, seq from inserted
         """;
 
     public async Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
