@@ -33,7 +33,7 @@ public static class RulesEndpoints
         var changedBy = http.User.Identity?.Name ?? "unknown";
         var result = await grain.Update(settings, settings.Version, changedBy);
         if (result.Accepted) return Results.Ok(await grain.Get());
-        return result.Errors[0].StartsWith("version ", StringComparison.Ordinal)
+        return result.Conflict
             ? Results.Problem(title: "The settings changed meanwhile", detail: result.Errors[0], statusCode: StatusCodes.Status409Conflict)
             : Results.ValidationProblem(new Dictionary<string, string[]> { ["rules"] = [.. result.Errors] },
                 title: "The rule settings were refused; the settings in force are unchanged");

@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Domain;
 using Customer360.Gateway.Api;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
@@ -72,20 +71,13 @@ public static class GatewayHostingExtensions
 
         // One JSON shape for consoles and producers alike: the domain's (camelCase, kebab-case enums, no nulls).
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
-            .AddJsonProtocol(o => UseDomainJson(o.PayloadSerializerOptions));
-        services.ConfigureHttpJsonOptions(o => UseDomainJson(o.SerializerOptions));
+            .AddJsonProtocol(o => DomainJson.Configure(o.PayloadSerializerOptions));
+        services.ConfigureHttpJsonOptions(o => DomainJson.Configure(o.SerializerOptions));
         builder.AddCustomer360Auth();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
-    }
-
-    private static void UseDomainJson(JsonSerializerOptions options)
-    {
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.AllowOutOfOrderMetadataProperties = true;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }
 
     /// <summary>Maps the API, the hub, health, OpenAPI and the dashboard.</summary>

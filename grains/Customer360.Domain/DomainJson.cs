@@ -13,15 +13,22 @@ public static class DomainJson
 
     private static JsonSerializerOptions Create()
     {
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            // PostgreSQL's jsonb reorders keys, so the payload's "type" discriminator may come anywhere.
-            AllowOutOfOrderMetadataProperties = true,
-        };
-        // Enums travel as kebab-case words (walk-in, port-out-inquiry, churn-risk), as producers write them.
-        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(o);
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
+    }
+
+    /// <summary>
+    /// Gives options the domain's shape, for hosts that own their options instance (ASP.NET's HTTP and SignalR
+    /// JSON): no nulls written, kebab-case enums, and the type discriminator accepted anywhere in an object.
+    /// </summary>
+    public static void Configure(JsonSerializerOptions o)
+    {
+        o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // PostgreSQL's jsonb reorders keys, so the payload's "type" discriminator may come anywhere.
+        o.AllowOutOfOrderMetadataProperties = true;
+        // Enums travel as kebab-case words (walk-in, port-out-inquiry, churn-risk), as producers write them.
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }
 }

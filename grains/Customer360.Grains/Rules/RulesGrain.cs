@@ -18,7 +18,7 @@ public sealed class RulesGrain(
         var current = state.State.Settings;
         if (expectedVersion is { } expected && expected != current.Version)
             return new RulesUpdateResult(current.Version,
-                [$"version {expected} is not the current version {current.Version}; reload the settings and apply your change again"]);
+                [$"version {expected} is not the current version {current.Version}; reload the settings and apply your change again"], Conflict: true);
         var errors = settings.Validate();
         if (errors.Count > 0) return new RulesUpdateResult(current.Version, [.. errors]);
 
