@@ -244,7 +244,13 @@ SIGNING_KEY_FILE="$RUN_DIR/auth-signing-key"
 if [[ ! -s "$SIGNING_KEY_FILE" ]]; then
     (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$SIGNING_KEY_FILE")
 fi
+# The demo feed's producer key (X-Api-Key), kept beside the signing key.
+INGEST_KEY_FILE="$RUN_DIR/ingest-api-key"
+if [[ ! -s "$INGEST_KEY_FILE" ]]; then
+    (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$INGEST_KEY_FILE")
+fi
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
+    "Auth__IngestApiKeys__0=$(cat "$INGEST_KEY_FILE")" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
     tail -n 40 "$LOG_DIR/gateway.log" >&2
@@ -255,7 +261,7 @@ fi
 # 6. Demo feed
 # ----------------------------------------------------------------------------------------------------------
 if ((FEEDER)); then
-    start_process feeder "$ROOT" "DOTNET_ENVIRONMENT=Production" \
+    start_process feeder "$ROOT" "DOTNET_ENVIRONMENT=Production" "C360_INGEST_KEY=$(cat "$INGEST_KEY_FILE")" \
         -- dotnet "$FEEDER_DLL" --gateway "$PROBE_URL" --customers "$FEED_CUSTOMERS" --rate "$FEED_RATE"
 fi
 

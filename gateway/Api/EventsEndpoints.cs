@@ -1,4 +1,5 @@
 using Customer360.Contracts.Hosting;
+using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,16 @@ public static class EventsEndpoints
             .WithName("PostEvents")
             .WithSummary("Ingest a batch of events (JSON array, or NDJSON as application/x-ndjson).")
             .WithDescription("Each event is validated alone: a bad event is listed under rejected with its index, id and reason, and the rest land. " +
-                "The answer comes only after every accepted event is durable. A repeated eventId counts as a duplicate and is applied once.")
+                "The answer comes only after every accepted event is durable. A repeated eventId counts as a duplicate and is applied once. " +
+                "Producers authenticate with an X-Api-Key header (Auth:IngestApiKeys) or a bearer token of role ingest.")
             .Accepts<object[]>("application/json", "application/x-ndjson")
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireAuthorization(Roles.IngestPolicy);
         return app;
     }
 

@@ -27,9 +27,12 @@ public static class AuthHostingExtensions
                 RoleClaimType = System.Security.Claims.ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
-        });
+        }).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.IngestPolicy, p => p
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(Roles.Ingest));
         return builder;
     }
 }

@@ -14,4 +14,7 @@ public static class Roles
 
     /// <summary>Authorization policy: administrators only (rules, users).</summary>
     public const string AdminPolicy = "admin";
+
+    /// <summary>Authorization policy: producers posting events, by API key or by a token of role ingest.</summary>
+    public const string IngestPolicy = "ingest";
 }

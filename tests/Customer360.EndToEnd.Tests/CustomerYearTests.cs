@@ -31,7 +31,7 @@ public sealed class CustomerYearTests : IAsyncLifetime
         void UseClock(IServiceCollection s) => s.AddKeyedSingleton<TimeProvider>(Clocks.Business, _clock);
         _silo = await TestSilo.StartAsync(_db, cluster, configureServices: UseClock);
         _gateway = await TestGateway.StartAsync(_db, cluster, configureServices: UseClock);
-        _http = _gateway.CreateHttpClient();
+        _http = _gateway.CreateIngestClient();
         await Eventually.GetAsync(async () => (await _http.GetAsync("/health/ready")).IsSuccessStatusCode, ok => ok,
             TimeSpan.FromSeconds(60), "gateway ready");
     }

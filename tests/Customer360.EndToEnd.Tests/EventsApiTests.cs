@@ -68,6 +68,29 @@ public sealed class EventsApiTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task posting_events_needs_the_ingest_credential()
+    {
+        var body = $"[{Data("H4", "h4-1", 1).ToJsonString()}]";
+        using var anonymous = system.Gateway.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Feed.PostRawAsync(anonymous, body)).StatusCode);
+
+        using var wrongKey = system.Gateway.CreateHttpClient();
+        wrongKey.DefaultRequestHeaders.Add("X-Api-Key", new string('x', 48));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Feed.PostRawAsync(wrongKey, body)).StatusCode);
+
+        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Feed.PostRawAsync(store, body)).StatusCode);
+        using var admin = await system.Gateway.CreateSignedInClientAsync("admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Feed.PostRawAsync(admin, body)).StatusCode);
+
+        // A producer may also sign in as a user of role ingest and use the token.
+        using var feed = await system.Gateway.CreateSignedInClientAsync("feed");
+        var response = await Feed.PostRawAsync(feed, $"[{Registered("H4", "h4-reg").ToJsonString()}]");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+    }
+
+    [Fact]
     public async Task an_unknown_customer_is_404_and_an_unknown_api_path_is_not_the_dashboard()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/customers/NOPE")).StatusCode);

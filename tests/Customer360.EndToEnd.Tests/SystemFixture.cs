@@ -25,7 +25,7 @@ public sealed class SystemFixture : IAsyncLifetime
         var cluster = $"e2e-{Guid.NewGuid():N}";
         Silo = await TestSilo.StartAsync(Db, cluster);
         Gateway = await TestGateway.StartAsync(Db, cluster, new Dictionary<string, string?> { ["Ingest:MaxEvents"] = "1000" });
-        Http = Gateway.CreateHttpClient();
+        Http = Gateway.CreateIngestClient();
         await Eventually.GetAsync(async () => (await Http.GetAsync("/health/ready")).StatusCode,
             s => s == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60), "gateway ready");
         Admin = await Gateway.CreateSignedInClientAsync("admin");

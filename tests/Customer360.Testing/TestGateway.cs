@@ -19,10 +19,14 @@ public sealed class TestGateway : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    private TestGateway(WebApplication app, Uri baseAddress)
+    /// <summary>The producer key this gateway accepts in <c>X-Api-Key</c> (role ingest).</summary>
+    public string IngestApiKey { get; }
+
+    private TestGateway(WebApplication app, Uri baseAddress, string ingestApiKey)
     {
         _app = app;
         BaseAddress = baseAddress;
+        IngestApiKey = ingestApiKey;
     }
 
     public static async Task<TestGateway> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null,
@@ -33,8 +37,10 @@ public sealed class TestGateway : IAsyncDisposable
             EnvironmentName = "Testing",
             ContentRootPath = Path.Combine(RepoRoot.Path, "gateway"),
         });
+        var ingestApiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Auth:IngestApiKeys:0"] = ingestApiKey,
             ["ConnectionStrings:Customer360"] = db.ConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
@@ -49,7 +55,7 @@ public sealed class TestGateway : IAsyncDisposable
         app.MapCustomer360Gateway();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestGateway(app, new Uri(address));
+        return new TestGateway(app, new Uri(address), ingestApiKey);
     }
 
     /// <summary>Signs in as one of the demo users of <c>gateway/appsettings.json</c> (password demo123).</summary>
@@ -60,6 +66,14 @@ public sealed class TestGateway : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>A producer: every request carries this gateway's ingest API key.</summary>
+    public HttpClient CreateIngestClient()
+    {
+        var http = CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", IngestApiKey);
         return http;
     }
 

@@ -4,6 +4,14 @@ using Customer360.Feeder;
 
 var options = FeederOptions.Parse(args);
 using var http = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+// The producer key comes from the environment, never the command line, where any process list would show it.
+var apiKey = Environment.GetEnvironmentVariable("C360_INGEST_KEY");
+if (string.IsNullOrEmpty(apiKey))
+{
+    Console.Error.WriteLine("feeder: set C360_INGEST_KEY to one of the gateway's Auth:IngestApiKeys");
+    return 2;
+}
+http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
@@ -37,6 +45,7 @@ try
     }
 }
 catch (OperationCanceledException) { }
+return 0;
 
 async Task PostWithRetry(JsonArray events, CancellationToken ct)
 {
