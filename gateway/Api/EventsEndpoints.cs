@@ -39,23 +39,12 @@ public static class EventsEndpoints
 
         var ndjson = http.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true
             || http.Request.ContentType?.Contains("jsonl", StringComparison.OrdinalIgnoreCase) == true;
-        EventBatch batch;
+        var tally = new IngestTally();
+        var body = EventBodyReader.ReadAsync(http.Request.Body, ndjson, limits.MaxEvents, time.GetUtcNow(), http.RequestAborted);
         try
         {
-            batch = await EventBodyReader.ReadAsync(http.Request.Body, ndjson, limits.MaxEvents, time.GetUtcNow(), http.RequestAborted);
-        }
-        catch (MalformedBodyException ex)
-        {
-            return Results.Problem(title: "The request body cannot be read", detail: ex.Message, statusCode: ex.Status);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limits);
-        }
-
-        try
-        {
-            return Results.Ok(await ingestor.IngestAsync(batch));
+            var unreadable = await IngestInChunksAsync(body, ingestor, tally, limits.ChunkEvents);
+            return unreadable is null ? Results.Ok(tally.ToResponse()) : Unreadable(unreadable, tally, limits);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,8 +55,58 @@ public static class EventsEndpoints
         }
     }
 
+    /// <summary>
+    /// Reads the body and ingests it chunk by chunk: the next chunk is read while the previous one is being
+    /// stored, and only one chunk is in the grains at a time, so a customer's events arrive in body order.
+    /// Returns the reason the body stopped being readable, if it did; a storage failure throws.
+    /// </summary>
+    private static async Task<Exception?> IngestInChunksAsync(IAsyncEnumerable<BodyItem> body, EventIngestor ingestor, IngestTally tally, int chunkEvents)
+    {
+        var chunk = new List<BodyItem>(chunkEvents);
+        var inFlight = Task.CompletedTask;
+        try
+        {
+            await foreach (var item in body)
+            {
+                if (item.Rejection is { } rejection)
+                {
+                    tally.Reject(rejection);
+                    continue;
+                }
+                chunk.Add(item);
+                if (chunk.Count < chunkEvents) continue;
+                await inFlight;
+                inFlight = ingestor.IngestAsync(chunk, tally);
+                chunk = new List<BodyItem>(chunkEvents);
+            }
+        }
+        catch (Exception ex) when (ex is MalformedBodyException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            await inFlight;
+            return ex;
+        }
+        await inFlight;
+        if (chunk.Count > 0) await ingestor.IngestAsync(chunk, tally);
+        return null;
+    }
+
+    // Reading stopped part-way: what was stored before that point stays stored, and the answer says how much, so
+    // the producer knows that sending the corrected batch again is safe (those events come back as duplicates).
+    private static IResult Unreadable(Exception ex, IngestTally tally, IngestOptions limits)
+    {
+        var (status, detail) = ex is MalformedBodyException m ? (m.Status, m.Message) : (StatusCodes.Status413PayloadTooLarge, TooLargeDetail(limits));
+        var stored = tally.ToResponse();
+        if (stored.Accepted + stored.Duplicates + stored.Held > 0)
+            detail += $"; events read before that point were stored ({stored.Accepted} accepted, {stored.Duplicates} duplicates, {stored.Held} held) " +
+                "and come back as duplicates if sent again";
+        return Results.Problem(title: status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large" : "The request body cannot be read",
+            detail: detail, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["accepted"] = stored.Accepted, ["duplicates"] = stored.Duplicates, ["held"] = stored.Held });
+    }
+
     private static IResult TooLarge(IngestOptions limits) =>
-        Results.Problem(title: "The request body is too large",
-            detail: $"a request may carry at most {limits.MaxBodyBytes} bytes and {limits.MaxEvents} events; split the batch",
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+        Results.Problem(title: "The request body is too large", detail: TooLargeDetail(limits), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static string TooLargeDetail(IngestOptions limits) =>
+        $"a request may carry at most {limits.MaxBodyBytes} bytes and {limits.MaxEvents} events; split the batch";
 }

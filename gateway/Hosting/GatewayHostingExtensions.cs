@@ -29,8 +29,8 @@ public static class GatewayHostingExtensions
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
-            .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.RetryAfterSeconds > 0,
-                "Ingest:MaxBodyBytes, Ingest:MaxEvents and Ingest:RetryAfterSeconds must be positive")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,
+                "Ingest:MaxBodyBytes, Ingest:MaxEvents, Ingest:ChunkEvents and Ingest:RetryAfterSeconds must be positive")
             .ValidateOnStart();
         services.AddOptions<ConsolePushOptions>().BindConfiguration("ConsolePush")
             .Validate(o => o.RenewInterval > TimeSpan.Zero && o.RenewTimeout > TimeSpan.Zero,

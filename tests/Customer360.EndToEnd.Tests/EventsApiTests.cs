@@ -68,6 +68,40 @@ public sealed class EventsApiTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task a_large_ndjson_batch_is_ingested_chunk_by_chunk_with_its_bad_lines_rejected_alone()
+    {
+        // The fixture's chunk is 100 events: this body is stored in three chunks while it is still being read.
+        var lines = new List<string> { Registered("H5", "h5-reg").ToJsonString() };
+        for (var i = 0; i < 250; i++) lines.Add(i % 100 == 50 ? "{broken" : Data("H5", $"h5-{i}", 2).ToJsonString());
+        var response = await Feed.PostRawAsync(Http, string.Join('\n', lines), "application/x-ndjson");
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(249, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal([51, 151], answer.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("index").GetInt32()));
+        Assert.Equal(496m, (await Feed.ProfileAsync(Http, "H5")).GetProperty("usage").GetProperty("dataMb").GetDecimal());
+    }
+
+    [Fact]
+    public async Task a_body_that_breaks_after_some_chunks_were_stored_says_so_and_a_resend_counts_them_as_duplicates()
+    {
+        var events = new List<string> { Registered("H6", "h6-reg").ToJsonString() };
+        events.AddRange(Enumerable.Range(0, 249).Select(i => Data("H6", $"h6-{i}", 1).ToJsonString()));
+        var response = await Feed.PostRawAsync(Http, $"[{string.Join(',', events)}, {{\"eventId\": ");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid JSON at event 250", problem.GetProperty("detail").GetString());
+        Assert.Contains("were stored (200 accepted", problem.GetProperty("detail").GetString());
+        Assert.Equal(200, problem.GetProperty("accepted").GetInt32());
+
+        var resent = await Feed.PostRawAsync(Http, $"[{string.Join(',', events)}]");
+        var answer = await resent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((50, 200), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("duplicates").GetInt32()));
+        Assert.Equal(249m, (await Feed.ProfileAsync(Http, "H6")).GetProperty("usage").GetProperty("dataMb").GetDecimal());
+    }
+
+    [Fact]
     public async Task posting_events_needs_the_ingest_credential()
     {
         var body = $"[{Data("H4", "h4-1", 1).ToJsonString()}]";

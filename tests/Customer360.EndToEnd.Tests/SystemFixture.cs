@@ -24,7 +24,7 @@ public sealed class SystemFixture : IAsyncLifetime
         Db = await TestDatabase.CreateAsync();
         var cluster = $"e2e-{Guid.NewGuid():N}";
         Silo = await TestSilo.StartAsync(Db, cluster);
-        Gateway = await TestGateway.StartAsync(Db, cluster, new Dictionary<string, string?> { ["Ingest:MaxEvents"] = "1000" });
+        Gateway = await TestGateway.StartAsync(Db, cluster, new Dictionary<string, string?> { ["Ingest:MaxEvents"] = "1000", ["Ingest:ChunkEvents"] = "100" });
         Http = Gateway.CreateIngestClient();
         await Eventually.GetAsync(async () => (await Http.GetAsync("/health/ready")).StatusCode,
             s => s == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60), "gateway ready");
