@@ -8,6 +8,7 @@ public readonly record struct EventOutcome(
 {
     public static readonly EventOutcome Accepted = new(EventOutcomeKind.Accepted, null);
     public static readonly EventOutcome Duplicate = new(EventOutcomeKind.Duplicate, null);
+    public static readonly EventOutcome Held = new(EventOutcomeKind.Held, null);
 
     public static EventOutcome Rejected(string error) => new(EventOutcomeKind.Rejected, error);
 }

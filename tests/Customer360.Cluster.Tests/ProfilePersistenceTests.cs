@@ -88,4 +88,39 @@ public sealed class ProfilePersistenceTests(DatabaseFixture fixture) : IClassFix
         Assert.Contains("not registered", outcome[0].Error);
         Assert.Equal(0L, await Db.ScalarAsync<long>("select count(*) from c360_journal where customer_id = 'U1'"));
     }
+
+    [Fact]
+    public async Task with_holding_on_usage_before_the_registration_is_held_and_applied_when_it_arrives_even_after_a_crash()
+    {
+        var cluster = $"hold-{Guid.NewGuid():N}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["Customers:HoldUnregistered"] = "true",
+            ["Customers:MaxHeldEvents"] = "2",
+            ["Customers:SnapshotEveryEvents"] = "100000",
+            ["Customers:SnapshotDelay"] = "01:00:00",
+        };
+        await using (var silo = await TestSilo.StartAsync(Db, cluster, settings))
+        {
+            var early = await Ingest.Send(silo.Grains, "HU1", Data("HU1", "hu1-d1", 5), Data("HU1", "hu1-d1", 5), Data("HU1", "hu1-d2", 7));
+            Assert.Equal([EventOutcomeKind.Held, EventOutcomeKind.Duplicate, EventOutcomeKind.Held], early.Select(o => o.Kind));
+            var full = await Ingest.Send(silo.Grains, "HU1", Data("HU1", "hu1-d3", 1));
+            Assert.Equal(EventOutcomeKind.Rejected, full[0].Kind);
+            Assert.Contains("2 events are already held", full[0].Error);
+            Assert.Null(await silo.Grains.GetGrain<ICustomerGrain>("HU1").GetView("en"));
+        }
+        // Lose the snapshot, as a crash would: the held events survive only in the journal.
+        await Db.ExecuteAsync("delete from c360_grain_state where grain_id_extension = 'HU1'");
+
+        await using var restarted = await TestSilo.StartAsync(Db, cluster, settings);
+        var registered = await Ingest.Send(restarted.Grains, "HU1", Registered("HU1", "hu1-reg"), Data("HU1", "hu1-d2", 7));
+        Assert.Equal([EventOutcomeKind.Accepted, EventOutcomeKind.Duplicate], registered.Select(o => o.Kind));
+        var view = await restarted.Grains.GetGrain<ICustomerGrain>("HU1").GetView("en");
+        Assert.Equal(12m, view!.Usage.DataMb);
+
+        // Within one batch, an event ahead of its registration is simply accepted.
+        var together = await Ingest.Send(restarted.Grains, "HU2", Data("HU2", "hu2-d1", 3), Registered("HU2", "hu2-reg"));
+        Assert.Equal([EventOutcomeKind.Accepted, EventOutcomeKind.Accepted], together.Select(o => o.Kind));
+        Assert.Equal(3m, (await restarted.Grains.GetGrain<ICustomerGrain>("HU2").GetView("en"))!.Usage.DataMb);
+    }
 }

@@ -37,6 +37,10 @@ public static class ProfileApplier
         return refusals;
     }
 
+    /// <summary>True when <paramref name="e"/> can only apply once the customer is registered, which it is not yet.</summary>
+    public static bool AwaitsRegistration(CustomerProfile profile, CustomerEvent e) =>
+        !profile.IsRegistered && e.Payload is not CustomerRegistered;
+
     // After account.closed, late usage and billing are still facts worth keeping; a new registration is not:
     // churn is final, and a returning customer is a new customer id.
     private static string? Refusal(string customerId, bool registered, bool churned, CustomerEvent e) => e.Payload switch

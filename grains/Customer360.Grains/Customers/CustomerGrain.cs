@@ -40,7 +40,9 @@ public sealed partial class CustomerGrain(
     private long _journalSeq;
     private RecentEventIds _recent = null!;
     private TopicSubscribers _subscribers = null!;
+    private List<CustomerEvent> _held = null!;
     private int _unsnapshotted;
+    private bool _reminderFired;
     private IGrainTimer? _snapshotTimer;
 
     private string CustomerId => this.GetPrimaryKeyString();
@@ -52,6 +54,7 @@ public sealed partial class CustomerGrain(
         _journalSeq = state.JournalSeq;
         _recent = new RecentEventIds(options.Value.RecentEventIds);
         state.RecentEventIds.ForEach(_recent.Add);
+        _held = [.. state.Held];
         // Leases run on real time, whatever the business clock says.
         _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
 
@@ -59,7 +62,8 @@ public sealed partial class CustomerGrain(
         var missed = await journal.ReadAfterAsync(CustomerId, _journalSeq, ct);
         foreach (var entry in missed)
         {
-            ProfileApplier.Apply(_profile, entry.Event);
+            // Whatever the setting is now, an entry journaled while the customer was unregistered was held then.
+            ApplyOrHold(entry.Event);
             _recent.Add(entry.Event.EventId);
             _journalSeq = entry.Seq;
         }
@@ -84,14 +88,19 @@ public sealed partial class CustomerGrain(
     {
         var outcomes = new EventOutcome[events.Length];
         var refusals = ProfileApplier.Admit(_profile, events);
+        var hold = options.Value.HoldUnregistered;
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new List<(int Index, JournalEntry Entry)>();
+        var candidates = new List<(int Index, JournalEntry Entry)>(events.Length);
         var nextSeq = _journalSeq;
+        var holding = _held.Count;
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            if (refusals[i] is { } refusal) outcomes[i] = EventOutcome.Rejected(refusal);
+            var held = hold && refusals[i] is not null && ProfileApplier.AwaitsRegistration(_profile, e);
+            if (refusals[i] is { } refusal && !held) outcomes[i] = EventOutcome.Rejected(refusal);
             else if (_recent.Contains(e.EventId) || !batchIds.Add(e.EventId)) outcomes[i] = EventOutcome.Duplicate;
+            else if (held && ++holding > options.Value.MaxHeldEvents)
+                outcomes[i] = EventOutcome.Rejected($"{refusals[i]}, and {options.Value.MaxHeldEvents} events are already held for it");
             else candidates.Add((i, new JournalEntry(++nextSeq, e)));
         }
         if (candidates.Count == 0) return [.. outcomes];
@@ -119,20 +128,49 @@ public sealed partial class CustomerGrain(
                 outcomes[index] = EventOutcome.Duplicate;
                 continue;
             }
-            var result = ProfileApplier.Apply(_profile, entry.Event);
             _recent.Add(entry.Event.EventId);
-            outcomes[index] = result.IsRejected ? EventOutcome.Rejected(result.Rejection!) : EventOutcome.Accepted;
-            changed.UnionWith(result.Changed);
             applied++;
+            if (ApplyOrHold(entry.Event, changed) is not { } result)
+            {
+                outcomes[index] = EventOutcome.Held;
+                continue;
+            }
+            outcomes[index] = result.IsRejected ? EventOutcome.Rejected(result.Rejection!) : EventOutcome.Accepted;
         }
+        // Held earlier in this very batch, applied once its registration came: for the producer, accepted.
+        if (_held.Count == 0)
+            for (var i = 0; i < outcomes.Length; i++)
+                if (outcomes[i].Kind == EventOutcomeKind.Held) outcomes[i] = EventOutcome.Accepted;
 
         if (applied > 0)
         {
             MarkChanged(applied);
-            await DeriveAsync(changed);
+            if (_profile.IsRegistered) await DeriveAsync(changed);
             if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TryWriteSnapshotAsync();
         }
         return [.. outcomes];
+    }
+
+    /// <summary>
+    /// Applies a journaled event, or holds it when it must wait for the customer's registration (null). A
+    /// registration releases the held events, in the order they arrived.
+    /// </summary>
+    private ApplyOutcome? ApplyOrHold(CustomerEvent e, ISet<string>? changed = null)
+    {
+        if (ProfileApplier.AwaitsRegistration(_profile, e))
+        {
+            _held.Add(e);
+            return null;
+        }
+        var result = ProfileApplier.Apply(_profile, e);
+        changed?.UnionWith(result.Changed);
+        if (_held.Count > 0 && _profile.IsRegistered)
+        {
+            var released = _held;
+            _held = [];
+            foreach (var waiting in released) changed?.UnionWith(ProfileApplier.Apply(_profile, waiting).Changed);
+        }
+        return result;
     }
 
     public Task<ProfileView?> GetView(string language) =>
@@ -145,8 +183,9 @@ public sealed partial class CustomerGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        snapshot.State.ReminderDue = null;
+        _reminderFired = true;
         if (_profile.IsRegistered) await DeriveAsync([]);
+        else await ScheduleReminderAsync(null);
     }
 
     public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
@@ -187,21 +226,28 @@ public sealed partial class CustomerGrain(
         await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
     }
 
+    /// <summary>
+    /// Keeps one reminder armed for the next time-driven moment. Moving a reminder is a database write, and usage
+    /// keeps pushing some moments later (inactivity, decline windows), so a reminder is only ever moved earlier:
+    /// one that fires early costs a re-derivation, which arms it again for the right moment.
+    /// </summary>
     private async Task ScheduleReminderAsync(DateTimeOffset? due)
     {
-        var registered = snapshot.State.ReminderDue;
-        if (due == registered) return;
+        var armed = snapshot.State.ReminderDue;
         if (due is { } at)
         {
+            if (armed is { } current && current <= at && !_reminderFired) return;
             // Reminders persist in PostgreSQL, so the moment fires even if this grain is idle or its silo died.
-            // The daily period is a safety net; each firing re-derives and moves the reminder anyway.
+            // The daily period is a safety net; each firing re-derives and arms it again anyway.
             var dueIn = at - time.GetUtcNow();
             await this.RegisterOrUpdateReminder(RulesReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         }
-        else if (registered is not null && await this.GetReminder(RulesReminder) is { } reminder)
+        else if (armed is not null || _reminderFired)
         {
-            await this.UnregisterReminder(reminder);
+            if (await this.GetReminder(RulesReminder) is { } reminder) await this.UnregisterReminder(reminder);
         }
+        else return;
+        _reminderFired = false;
         snapshot.State.ReminderDue = due;
         MarkChanged(0);
     }
@@ -238,6 +284,7 @@ public sealed partial class CustomerGrain(
         snapshot.State.Profile = _profile;
         snapshot.State.JournalSeq = _journalSeq;
         snapshot.State.RecentEventIds = _recent.ToList();
+        snapshot.State.Held = _held;
         await snapshot.WriteStateAsync();
         _unsnapshotted = 0;
     }

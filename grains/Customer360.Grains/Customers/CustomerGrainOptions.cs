@@ -11,4 +11,14 @@ public sealed class CustomerGrainOptions
 
     /// <summary>Recent event ids held in memory per customer. Default 256.</summary>
     public int RecentEventIds { get; set; } = 256;
+
+    /// <summary>
+    /// When on, an event for a customer not registered yet is stored and held (answered as held) and applied
+    /// when the registration arrives, for feeds that may deliver usage before the sign-up. When off (default),
+    /// such an event is rejected as "customer … is not registered".
+    /// </summary>
+    public bool HoldUnregistered { get; set; }
+
+    /// <summary>Most events held for one unregistered customer; beyond it they are rejected. Default 1000.</summary>
+    public int MaxHeldEvents { get; set; } = 1000;
 }

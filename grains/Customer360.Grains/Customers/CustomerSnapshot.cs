@@ -1,3 +1,4 @@
+using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 
 namespace Customer360.Grains.Customers;
@@ -18,4 +19,7 @@ public sealed class CustomerSnapshot
 
     /// <summary>The most recent event ids, oldest first, to answer most duplicates without a database trip.</summary>
     public List<string> RecentEventIds { get; set; } = [];
+
+    /// <summary>Events stored before the customer was registered, in arrival order, waiting for the registration.</summary>
+    public List<CustomerEvent> Held { get; set; } = [];
 }

@@ -35,8 +35,8 @@ public static class SiloHostingExtensions
                 "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive")
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
-            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.RecentEventIds >= 0,
-                "Customers:SnapshotEveryEvents and Customers:SnapshotDelay must be positive")
+            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.RecentEventIds >= 0 && o.MaxHeldEvents > 0,
+                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay and Customers:MaxHeldEvents must be positive")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")
             .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),

@@ -23,10 +23,26 @@ public sealed partial class RulesCache(
     /// <summary>Completes once the settings were read from the cluster at least once.</summary>
     public Task Loaded => _loaded.Task;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken serviceStopping)
     {
-        // Grain calls need the silo running; this service starts before it.
+        // Grain calls need the silo running: this service starts before it, and stops polling as soon as the
+        // host starts to stop, since the silo may already be leaving the cluster.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serviceStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (stoppingToken.IsCancellationRequested) return;
+        try
+        {
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(options.Value.PollInterval);
         do
         {
