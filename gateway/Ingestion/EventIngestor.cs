@@ -6,16 +6,18 @@ using Customer360.Domain.Profile;
 namespace Customer360.Gateway.Ingestion;
 
 /// <summary>
-/// Sends a chunk of validated events to the customer grains, one call per customer (in parallel), and adds up
-/// what became of each event. Each grain returns only once its events are durable, so when a chunk completes
-/// every event it accepted is in PostgreSQL.
+/// Sends a chunk of validated events to the cluster in one call (the silo's ingest router hands each customer
+/// its events) and adds up what became of each. Customer grains answer only once their events are durable,
+/// so when a chunk completes every event it accepted is in PostgreSQL.
 /// </summary>
 public sealed class EventIngestor(IClusterClient cluster)
 {
     public async Task IngestAsync(IReadOnlyList<BodyItem> chunk, IngestTally tally)
     {
         var owners = await ResolveNumbersAsync(chunk);
-        var groups = new Dictionary<string, List<BodyItem>>(StringComparer.Ordinal);
+        var routed = new List<BodyItem>(chunk.Count);
+        var customerIds = ImmutableArray.CreateBuilder<string>(chunk.Count);
+        var events = ImmutableArray.CreateBuilder<CustomerEvent>(chunk.Count);
         foreach (var item in chunk)
         {
             var e = item.Event!;
@@ -25,24 +27,17 @@ public sealed class EventIngestor(IClusterClient cluster)
                 tally.Reject(new RejectedEvent(item.Index, e.EventId, $"no customer has msisdn {Masking.Msisdn(e.Msisdn!)}"));
                 continue;
             }
-            if (!groups.TryGetValue(customerId, out var list)) groups[customerId] = list = [];
-            list.Add(item);
+            routed.Add(item);
+            customerIds.Add(customerId);
+            events.Add(e);
         }
+        if (routed.Count == 0) return;
 
-        var calls = new List<Task<(List<BodyItem> Items, ImmutableArray<EventOutcome> Outcomes)>>(groups.Count);
-        foreach (var (customerId, items) in groups) calls.Add(CallAsync(customerId, items));
-        // Any failure propagates: the caller answers 503 and acknowledges nothing. Events that did land are
-        // reported as duplicates when the producer sends the batch again.
-        foreach (var (items, outcomes) in await Task.WhenAll(calls))
-            for (var i = 0; i < items.Count; i++)
-                tally.Count(items[i], outcomes[i]);
-    }
-
-    private async Task<(List<BodyItem>, ImmutableArray<EventOutcome>)> CallAsync(string customerId, List<BodyItem> items)
-    {
-        var events = ImmutableArray.CreateBuilder<CustomerEvent>(items.Count);
-        foreach (var item in items) events.Add(item.Event!);
-        return (items, await cluster.GetGrain<ICustomerGrain>(customerId).Ingest(events.MoveToImmutable()));
+        // One message for the whole chunk; the silo splits it by customer. Any failure propagates: the caller
+        // answers 503 and acknowledges nothing. Events that did land are reported as duplicates when the
+        // producer sends the batch again.
+        var outcomes = await cluster.GetGrain<IIngestRouterGrain>(0).Route(customerIds.DrainToImmutable(), events.DrainToImmutable());
+        for (var i = 0; i < routed.Count; i++) tally.Count(routed[i], outcomes[i]);
     }
 
     /// <summary>One lookup for every event of the chunk that names its customer by phone number only.</summary>

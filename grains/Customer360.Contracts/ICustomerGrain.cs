@@ -17,7 +17,7 @@ public interface ICustomerGrain : IGrainWithStringKey, ITopicOwner
     /// then none of the batch may be acknowledged.
     /// </summary>
     [Alias("ingest")]
-    Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events);
+    Task<ImmutableArray<EventOutcome>> Ingest([Immutable] ImmutableArray<CustomerEvent> events);
 
     /// <summary>
     /// The profile as a console sees it, reasons worded in <paramref name="language"/> (<c>en</c> or <c>zh</c>),

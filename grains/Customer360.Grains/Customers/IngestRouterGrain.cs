@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Customer360.Contracts;
+using Customer360.Domain.Events;
+using System.Runtime.InteropServices;
+using Orleans.Concurrency;
+
+namespace Customer360.Grains.Customers;
+
+/// <summary>
+/// Splits a chunk by customer and calls each customer grain once, all in parallel. Reentrant, so one activation
+/// per silo serves every gateway's chunks at once; it holds no state.
+/// </summary>
+[StatelessWorker, Reentrant]
+public sealed class IngestRouterGrain : Grain, IIngestRouterGrain
+{
+    public async Task<ImmutableArray<EventOutcome>> Route(ImmutableArray<string> customerIds, ImmutableArray<CustomerEvent> events)
+    {
+        if (customerIds.Length != events.Length)
+            throw new ArgumentException($"{customerIds.Length} customer ids for {events.Length} events", nameof(customerIds));
+
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (!positions.TryGetValue(customerIds[i], out var list)) positions[customerIds[i]] = list = [];
+            list.Add(i);
+        }
+
+        var outcomes = new EventOutcome[events.Length];
+        var calls = new List<Task>(positions.Count);
+        foreach (var (customerId, indexes) in positions) calls.Add(IngestAsync(customerId, indexes, events, outcomes));
+        await Task.WhenAll(calls);
+        return ImmutableCollectionsMarshal.AsImmutableArray(outcomes);
+    }
+
+    private async Task IngestAsync(string customerId, List<int> indexes, ImmutableArray<CustomerEvent> events, EventOutcome[] outcomes)
+    {
+        var batch = ImmutableArray.CreateBuilder<CustomerEvent>(indexes.Count);
+        foreach (var i in indexes) batch.Add(events[i]);
+        var result = await GrainFactory.GetGrain<ICustomerGrain>(customerId).Ingest(batch.MoveToImmutable());
+        for (var k = 0; k < indexes.Count; k++) outcomes[indexes[k]] = result[k];
+    }
+}
