@@ -9,8 +9,11 @@ public sealed class CustomerGrainOptions
     /// <summary>Write a snapshot at most this long after the first change it would hold. Default 60 s.</summary>
     public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Recent event ids held in memory per customer. Default 256.</summary>
-    public int RecentEventIds { get; set; } = 256;
+    /// <summary>
+    /// Recent event ids held in memory per customer, to answer a producer's resend without a database trip;
+    /// older repeats are caught by the journal. Default 16.
+    /// </summary>
+    public int RecentEventIds { get; set; } = 16;
 
     /// <summary>
     /// When on, an event for a customer not registered yet is stored and held (answered as held) and applied
