@@ -6,8 +6,13 @@ public sealed class CustomerGrainOptions
     /// <summary>Write a snapshot after this many journaled events. Default 200.</summary>
     public int SnapshotEveryEvents { get; set; } = 200;
 
-    /// <summary>Write a snapshot at most this long after the first change it would hold. Default 60 s.</summary>
-    public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Write a snapshot at most this long after the first change it would hold. Default 10 minutes: every
+    /// snapshot is a transaction of its own, and a profile that changes a few times a minute would otherwise cost
+    /// one per minute; the journal holds every change in between, and a recovering profile replays at most
+    /// <see cref="SnapshotEveryEvents"/> entries.
+    /// </summary>
+    public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Recent event ids held in memory per customer, to answer a producer's resend without a database trip;
