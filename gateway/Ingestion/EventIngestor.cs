@@ -12,6 +12,8 @@ namespace Customer360.Gateway.Ingestion;
 /// </summary>
 public sealed class EventIngestor(IClusterClient cluster)
 {
+    private const int RouterSpread = 64;
+
     public async Task IngestAsync(IReadOnlyList<BodyItem> chunk, IngestTally tally)
     {
         var owners = await ResolveNumbersAsync(chunk);
@@ -35,8 +37,10 @@ public sealed class EventIngestor(IClusterClient cluster)
 
         // One message for the whole chunk; the silo splits it by customer. Any failure propagates: the caller
         // answers 503 and acknowledges nothing. Events that did land are reported as duplicates when the
-        // producer sends the batch again.
-        var outcomes = await cluster.GetGrain<IIngestRouterGrain>(0).Route(customerIds.DrainToImmutable(), events.DrainToImmutable());
+        // producer sends the batch again. The router's key is only a spread: an Orleans client sends each grain
+        // id through one silo, so varying it shares the chunks among all silos of the cluster.
+        var router = cluster.GetGrain<IIngestRouterGrain>(Random.Shared.Next(RouterSpread));
+        var outcomes = await router.Route(customerIds.DrainToImmutable(), events.DrainToImmutable());
         for (var i = 0; i < routed.Count; i++) tally.Count(routed[i], outcomes[i]);
     }
 
