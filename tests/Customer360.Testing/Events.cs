@@ -27,4 +27,22 @@ public static class Events
         ["type"] = "usage.data",
         ["payload"] = new JsonObject { ["mb"] = mb },
     };
+
+    public static JsonObject Voice(string customerId, string eventId, int seconds, DateTimeOffset? at = null) => new()
+    {
+        ["eventId"] = eventId,
+        ["customerId"] = customerId,
+        ["occurredAt"] = (at ?? DateTimeOffset.UtcNow).ToString("O"),
+        ["type"] = "usage.voice",
+        ["payload"] = new JsonObject { ["seconds"] = seconds },
+    };
+
+    public static JsonObject Sms(string customerId, string eventId, int count, DateTimeOffset? at = null) => new()
+    {
+        ["eventId"] = eventId,
+        ["customerId"] = customerId,
+        ["occurredAt"] = (at ?? DateTimeOffset.UtcNow).ToString("O"),
+        ["type"] = "usage.sms",
+        ["payload"] = new JsonObject { ["count"] = count },
+    };
 }

@@ -24,12 +24,18 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync()
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable);
         if (string.IsNullOrWhiteSpace(server))
             throw new InvalidOperationException(
                 $"{ServerVariable} is not set. Run the tests with ./test.sh, which starts PostgreSQL and sets it.");
+        return CreateAsync(server);
+    }
+
+    /// <summary>A fresh database on another server, e.g. a <see cref="PrivatePostgres"/> a test may stop.</summary>
+    public static async Task<TestDatabase> CreateAsync(string server)
+    {
         var db = new TestDatabase(server, $"c360_test_{Guid.NewGuid():N}");
         await SchemaMigrator.ApplyAsync(db.ConnectionString);
         return db;
