@@ -52,6 +52,9 @@ public static class GatewayHostingExtensions
                 o.ConnectionString = connectionString;
             });
             client.UseConnectionRetryFilter<RetryForeverFilter>();
+            // When the only silo it knew dies, the client finds its replacement at the next refresh of the
+            // gateway list: every 5 s rather than Orleans' default minute, so ingestion resumes soon after.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddClusterConnectionStatusObserver(clusterChanged);
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
         });

@@ -70,6 +70,14 @@ public static class SiloHostingExtensions
                 o.ServiceId = cluster.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.GatewayPort);
+            // A silo replacing a crashed one on another address may join only once the dead one's IAmAlive is
+            // this many publish periods old; Orleans' default (3 × 30 s) left a one-silo cluster unable to ingest
+            // for about 100 s after a crash. 2 × 10 s costs one small membership-table write per silo every 10 s.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+                o.NumMissedTableIAmAliveLimit = 2;
+            });
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
