@@ -8,8 +8,9 @@ const string Usage = """
            Customer360.Feeder load --customers N [--start K] (--rate R | --max) [--duration S] [--batch B] [--concurrency C]
            Customer360.Feeder file PATH [--batch B] [--concurrency C]
            Customer360.Feeder generate --customers N --events M --out PATH [--start K]
+           Customer360.Feeder bench [--customers N] [--duration S] [--memory-customers N] [--silo-pid PID] [--out PATH] ...
     Every command that posts takes --gateway URL (default http://127.0.0.1:5080) and reads the producer key
-    from C360_INGEST_KEY.
+    from C360_INGEST_KEY. bench also reads the PostgreSQL connection string from C360_BENCH_PG.
     """;
 
 // Not disposed: the exit handlers below may still fire while the process winds down.
@@ -39,8 +40,9 @@ try
         ["load", .. var rest] => await LoadCommand.RunAsync(rest, signals),
         ["file", .. var rest] => await FileCommand.RunAsync(rest, signals),
         ["generate", .. var rest] => await GenerateCommand.RunAsync(rest, signals),
+        ["bench", .. var rest] => await BenchCommand.RunAsync(rest, signals),
         ["help" or "--help" or "-h", ..] => Help(),
-        [var other, ..] => throw new UsageException($"unknown command '{other}'; expected demo, populate, load, file or generate"),
+        [var other, ..] => throw new UsageException($"unknown command '{other}'; expected demo, populate, load, file, generate or bench"),
     };
 }
 catch (UsageException ex)

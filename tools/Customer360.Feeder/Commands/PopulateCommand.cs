@@ -20,7 +20,7 @@ public static class PopulateCommand
         var customers = line.Long("--customers", 0, 1, 100_000_000);
         var start = line.Long("--start", 1, 1, 99_999_999);
         if (start + customers - 1 > 99_999_999) throw new UsageException("--start + --customers must stay below 100000000 (8-digit customer ids)");
-        var batch = line.Int("--batch", 7000, SyntheticPopulation.EventsPerCustomer, 100_000);
+        var batch = line.Int("--batch", 1400, SyntheticPopulation.EventsPerCustomer, 100_000);
         var concurrency = line.Int("--concurrency", 4, 1, 256);
 
         var stats = new RunStats();

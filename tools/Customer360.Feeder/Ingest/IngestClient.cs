@@ -33,7 +33,11 @@ public sealed class IngestClient : IDisposable
             ? key
             : throw new UsageException("set C360_INGEST_KEY to one of the gateway's Auth:IngestApiKeys");
 
-    public async Task PostAsync(Batch batch, CancellationToken ct)
+    /// <summary>
+    /// Posts the batch until it is answered. Once <paramref name="stop"/> fires, a batch that still needs a retry
+    /// is given up and counted as abandoned (not acknowledged) rather than retried forever against a stuck system.
+    /// </summary>
+    public async Task PostAsync(Batch batch, CancellationToken stop, CancellationToken ct)
     {
         if (batch.Count == 0) return;
         for (var attempt = 1; ; attempt++)
@@ -63,8 +67,14 @@ public sealed class IngestClient : IDisposable
                 wait = null;
                 Warn($"gateway unreachable or slow ({ex.GetBaseException().Message}); sending the same {batch.Count} events again");
             }
+            if (stop.IsCancellationRequested)
+            {
+                _stats.Abandoned(batch.Count);
+                return;
+            }
             _stats.Retried();
-            await Task.Delay(wait ?? TimeSpan.FromSeconds(Math.Min(10, attempt)), ct);
+            try { await Task.Delay(wait ?? TimeSpan.FromSeconds(Math.Min(10, attempt)), stop); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         }
     }
 

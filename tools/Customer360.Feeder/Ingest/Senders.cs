@@ -38,7 +38,7 @@ public static class Senders
                     try { await pacer.WaitTurnAsync(batch.Count, signals.Stop); }
                     catch (OperationCanceledException) { break; }
                 }
-                await client.PostAsync(batch, signals.Abort);
+                await client.PostAsync(batch, signals.Stop, signals.Abort);
             }
         }
     }
