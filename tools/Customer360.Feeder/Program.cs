@@ -1,68 +1,69 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Customer360.Feeder;
+using Customer360.Feeder.Commands;
 
-var options = FeederOptions.Parse(args);
-using var http = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromSeconds(30) };
-// The producer key comes from the environment, never the command line, where any process list would show it.
-var apiKey = Environment.GetEnvironmentVariable("C360_INGEST_KEY");
-if (string.IsNullOrEmpty(apiKey))
+// Subcommands; with none (or options first) it is the demo feed, exactly as run.sh starts it.
+const string Usage = """
+    usage: Customer360.Feeder [demo] --gateway URL --customers N --rate R     the demo feed (run.sh)
+           Customer360.Feeder populate --customers N [--start K] [--batch B] [--concurrency C]
+           Customer360.Feeder load --customers N [--start K] (--rate R | --max) [--duration S] [--batch B] [--concurrency C]
+           Customer360.Feeder file PATH [--batch B] [--concurrency C]
+           Customer360.Feeder generate --customers N --events M --out PATH [--start K]
+           Customer360.Feeder bench [--customers N] [--duration S] [--memory-customers N] [--silo-pid PID] [--out PATH] ...
+    Every command that posts takes --gateway URL (default http://127.0.0.1:5080) and reads the producer key
+    from C360_INGEST_KEY. bench also reads the PostgreSQL connection string from C360_BENCH_PG.
+    """;
+
+// Not disposed: the exit handlers below may still fire while the process winds down.
+var stop = new CancellationTokenSource();
+var abort = new CancellationTokenSource();
+// First Ctrl-C: stop sending and sum up what was answered; second: give up on requests in flight too.
+Console.CancelKeyPress += (_, e) =>
 {
-    Console.Error.WriteLine("feeder: set C360_INGEST_KEY to one of the gateway's Auth:IngestApiKeys");
-    return 2;
-}
-http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+    e.Cancel = true;
+    if (stop.IsCancellationRequested) abort.Cancel();
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+{
+    stop.Cancel();
+    abort.Cancel();
+};
+var signals = new Signals(stop.Token, abort.Token);
 
-// Registration and holdings go in chunks that stay well under the gateway's per-request event limit.
-foreach (var chunk in Enumerable.Range(1, options.Customers)
-    .SelectMany(n => DemoPopulation.Holdings(n).Prepend(DemoPopulation.Registration(n))).Chunk(2000))
-    await PostWithRetry(new JsonArray(chunk.Select(e => (JsonNode)e).ToArray()), stop.Token);
-Console.WriteLine($"feeder: {options.Customers} demo customers registered; posting about {options.Rate} usage events and contacts/s to {options.Gateway}");
-
-var runId = Guid.NewGuid().ToString("N")[..8];
-var random = new Random();
-long seq = 0, sent = 0;
-var tick = TimeSpan.FromMilliseconds(250);
-var owed = 0.0;
-using var timer = new PeriodicTimer(tick);
 try
 {
-    while (await timer.WaitForNextTickAsync(stop.Token))
+    return args switch
     {
-        owed += options.Rate * tick.TotalSeconds;
-        var count = (int)owed;
-        owed -= count;
-        if (count == 0) continue;
-        // Skewed toward the first customers, as real traffic is: the first few demo customers change often.
-        var batch = new JsonArray(Enumerable.Range(0, count)
-            .Select(_ => (JsonNode)DemoPopulation.Activity(runId, ++seq, 1 + (int)(Math.Pow(random.NextDouble(), 2) * options.Customers), random))
-            .ToArray());
-        await PostWithRetry(batch, stop.Token);
-        if ((sent += count) % 1000 < count) Console.WriteLine($"feeder: {sent} usage events sent");
-    }
+        [] or ["demo", ..] => await DemoCommand.RunAsync(args is ["demo", ..] ? args[1..] : args, signals),
+        [var first, ..] when first.StartsWith("--", StringComparison.Ordinal) && first is not ("--help" or "-h") => await DemoCommand.RunAsync(args, signals),
+        ["populate", .. var rest] => await PopulateCommand.RunAsync(rest, signals),
+        ["load", .. var rest] => await LoadCommand.RunAsync(rest, signals),
+        ["file", .. var rest] => await FileCommand.RunAsync(rest, signals),
+        ["generate", .. var rest] => await GenerateCommand.RunAsync(rest, signals),
+        ["bench", .. var rest] => await BenchCommand.RunAsync(rest, signals),
+        ["help" or "--help" or "-h", ..] => Help(),
+        [var other, ..] => throw new UsageException($"unknown command '{other}'; expected demo, populate, load, file, generate or bench"),
+    };
 }
-catch (OperationCanceledException) { }
-return 0;
-
-async Task PostWithRetry(JsonArray events, CancellationToken ct)
+catch (UsageException ex)
 {
-    for (var attempt = 1; ; attempt++)
-    {
-        try
-        {
-            using var response = await http.PostAsJsonAsync("/api/v1/events", events, ct);
-            if (response.IsSuccessStatusCode) return;
-            Console.Error.WriteLine($"feeder: gateway answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-            if ((int)response.StatusCode < 500) return;
-        }
-        catch (HttpRequestException ex)
-        {
-            Console.Error.WriteLine($"feeder: gateway unreachable ({ex.Message}); retrying");
-        }
-        // Same events, same ids: anything that already landed comes back as a duplicate, never twice.
-        await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, attempt)), ct);
-    }
+    Console.Error.WriteLine($"feeder: {ex.Message}");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (OperationCanceledException) when (abort.IsCancellationRequested)
+{
+    Console.Error.WriteLine("feeder: aborted");
+    return 130;
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"feeder: {ex.Message}");
+    return 1;
+}
+
+static int Help()
+{
+    Console.WriteLine(Usage);
+    return 0;
 }

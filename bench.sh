@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The benchmark: a fresh PostgreSQL, a Release build of the silo and the gateway started as their own
+# processes, then `Customer360.Feeder bench`, which measures and writes BENCHMARKS.md at the repository root:
+#   (a) sustained accepted events/s through the gateway, at maximum speed
+#   (b) the naive baseline: one UPDATE transaction per event, best of a connection sweep
+#   (c) the COPY ceiling: binary COPY into a journal-shaped table, best of a small sweep
+#   (d) ingest request latency at 80% of (a)
+#   (e) silo memory per active profile, with 1,000,000 customers registered
+# On exit (also Ctrl-C) it stops everything it started.
+#
+#   ./bench.sh                                       the full run (60 s sustained, 1,000,000 profiles)
+#   ./bench.sh --duration 10 --memory-customers 100000   a short smoke run
+# Every option is passed to `Customer360.Feeder bench`: --customers N (default 100000), --duration S (60),
+# --memory-customers N (1000000; 0 skips), --batch B, --concurrency C, --sweep 1,4,16,32,64,
+# --sweep-seconds S, --copy-sweep 1,2,4, --copy-batch N, --latency-seconds S, --out PATH.
+#
+# Data and logs live in .data/bench/ (PostgreSQL on 127.0.0.1:55434, wiped at every start). Ports differ
+# from run.sh's, so both can run at once: silo 11311/30300, gateway http://127.0.0.1:5380.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+for arg in "$@"; do
+    case "$arg" in -h | --help) usage; exit 0 ;; esac
+done
+
+PG_PORT=55434
+SILO_PORT=11311
+SILO_GATEWAY_PORT=30300
+URL=http://127.0.0.1:5380
+CLUSTER_ID=customer360-bench
+BENCH_DIR="$ROOT/.data/bench"
+LOG_DIR="$BENCH_DIR/logs"
+PG_DATA="$BENCH_DIR/pg"
+REPORT="$ROOT/BENCHMARKS.md"
+
+declare -A PIDS=()
+PG_STARTED=0
+
+# start_process NAME WORKDIR ENV... -- COMMAND... — in its own session (Ctrl-C reaches only this script, which
+# stops the processes in order), logging to .data/bench/logs/NAME.log.
+start_process() {
+    local name=$1 workdir=$2
+    shift 2
+    local envs=()
+    while [[ $1 != "--" ]]; do envs+=("$1"); shift; done
+    shift
+    (cd "$workdir" && exec env "${envs[@]}" setsid "$@" </dev/null >"$LOG_DIR/$name.log" 2>&1) &
+    PIDS[$name]=$!
+    log "Started $name (pid $!, log $LOG_DIR/$name.log)"
+}
+
+stop_process() {
+    local name=$1 pid=${PIDS[$1]:-}
+    [[ -n "$pid" ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        log "Stopping $name (pid $pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        local deadline=$((SECONDS + 45))
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
+        kill -0 "$pid" 2>/dev/null && { warn "$name did not stop within 45s; killing it"; kill -KILL "$pid" 2>/dev/null || true; }
+    fi
+    wait "$pid" 2>/dev/null || true
+    unset "PIDS[$name]"
+}
+
+# stop_feeder — one SIGINT, as a Ctrl-C would be: the feeder stops sending, lets requests in flight finish,
+# marks the steps it did not finish as interrupted and writes BENCHMARKS.md. Forced only if it hangs.
+stop_feeder() {
+    local pid=${PIDS[feeder]:-}
+    [[ -n "$pid" ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        log "Stopping the benchmark (pid $pid); it writes what it measured"
+        kill -INT "$pid" 2>/dev/null || true
+        local deadline=$((SECONDS + 120))
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
+    fi
+    stop_process feeder
+}
+
+SHUTTING_DOWN=0
+shutdown() {
+    local rc=$?
+    ((SHUTTING_DOWN)) && return
+    SHUTTING_DOWN=1
+    set +e
+    trap '' INT TERM PIPE
+    stop_feeder
+    stop_process gateway
+    stop_process silo
+    ((PG_STARTED)) && pg_stop "$PG_DATA"
+    log "Everything bench.sh started is stopped."
+    [[ -f "$REPORT" ]] && log "Report: $REPORT"
+    exit "$rc"
+}
+trap shutdown EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# 1. Prerequisites, and the ports free
+require_root "bench.sh"
+ensure_dotnet
+ensure_postgres
+command -v curl >/dev/null 2>&1 || ensure_apt_packages curl ca-certificates
+for port in "$SILO_PORT" "$SILO_GATEWAY_PORT" 5380; do
+    port_open 127.0.0.1 "$port" && die "Port $port is in use (another ./bench.sh?); stop it first."
+done
+mkdir -p "$LOG_DIR"
+
+# 2. A fresh PostgreSQL: every run measures from the same empty database
+pg_wipe "$PG_DATA"
+PG_PASSWORD="$(random_password)"
+PG_STARTED=1
+pg_start "$PG_DATA" "$PG_PORT" "$PG_PASSWORD" "$LOG_DIR/postgres.log"
+CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=customer360"
+
+# 3. Release build of what runs
+log "Building silo, gateway and feeder (Release; output in $LOG_DIR/build.log)"
+: >"$LOG_DIR/build.log"
+for project in silo/Customer360.Silo.csproj gateway/Customer360.Gateway.csproj tools/Customer360.Feeder/Customer360.Feeder.csproj; do
+    if ! dotnet build "$ROOT/$project" -c Release --nologo -tl:off -v minimal >>"$LOG_DIR/build.log" 2>&1; then
+        grep -E ': error [A-Z]+[0-9]+' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
+        die "The build of $project failed; see $LOG_DIR/build.log"
+    fi
+done
+SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
+GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
+FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
+
+COMMON_ENV=(
+    "ConnectionStrings__Customer360=$CONNECTION"
+    "Cluster__ClusterId=$CLUSTER_ID"
+    "Cluster__ServiceId=$CLUSTER_ID"
+    "DOTNET_ENVIRONMENT=Production"
+    "ASPNETCORE_ENVIRONMENT=Production"
+)
+
+# 4. Schema, silo, gateway
+log "Applying the database schema"
+(cd "$ROOT/silo" && env "${COMMON_ENV[@]}" dotnet "$SILO_DLL" migrate) >"$LOG_DIR/migrate.log" 2>&1 \
+    || { tail -n 30 "$LOG_DIR/migrate.log" >&2; die "Schema migration failed; see $LOG_DIR/migrate.log"; }
+
+start_process silo "$ROOT/silo" "${COMMON_ENV[@]}" \
+    "Cluster__SiloPort=$SILO_PORT" "Cluster__GatewayPort=$SILO_GATEWAY_PORT" "Cluster__AdvertisedIPAddress=127.0.0.1" \
+    -- dotnet "$SILO_DLL"
+wait_port 127.0.0.1 "$SILO_GATEWAY_PORT" 180 "${PIDS[silo]}" \
+    || { tail -n 40 "$LOG_DIR/silo.log" >&2; die "The silo did not open its gateway port; see $LOG_DIR/silo.log"; }
+
+# Secrets for this run only, passed through the environment (never on a command line).
+INGEST_KEY="$(random_password)"
+start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" \
+    "Auth__SigningKey=$(head -c 32 /dev/urandom | base64 -w0)" "Auth__IngestApiKeys__0=$INGEST_KEY" \
+    "Ingest__MaxEvents=100000" "Ingest__MaxBodyBytes=134217728" \
+    -- dotnet "$GATEWAY_DLL" --urls "$URL"
+wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \
+    || { tail -n 40 "$LOG_DIR/gateway.log" >&2; die "The gateway did not become ready; see $LOG_DIR/gateway.log"; }
+
+# 5. The benchmark. In its own session like the others (a Ctrl-C here reaches only this script, whose exit
+#    stops it gracefully); this script waits for it in a way a signal can interrupt.
+rm -f "$REPORT"
+log "Running the benchmark (options: ${*:-defaults}); the silo is pid ${PIDS[silo]}"
+(cd "$ROOT" && exec env "C360_INGEST_KEY=$INGEST_KEY" "C360_BENCH_PG=$CONNECTION" setsid \
+    dotnet "$FEEDER_DLL" bench "$@" --gateway "$URL" --silo-pid "${PIDS[silo]}" --cluster-id "$CLUSTER_ID" --out "$REPORT" </dev/null) &
+PIDS[feeder]=$!
+rc=0
+wait "${PIDS[feeder]}" || rc=$?
+unset "PIDS[feeder]"
+kill -0 "${PIDS[silo]}" 2>/dev/null || warn "The silo is gone; see $LOG_DIR/silo.log"
+((rc == 0)) || warn "Some benchmark steps failed or were cut short; BENCHMARKS.md says which (exit code $rc)."
+exit "$rc"
