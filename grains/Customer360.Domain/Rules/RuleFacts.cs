@@ -100,9 +100,16 @@ internal static class RuleFacts
     {
         if (a is null || b is null) return a is null && b is null;
         if (a.Code != b.Code) return false;
-        // The rules compare a fresh reason with the kept one on every derivation: no allocation here.
         if ((a.Args?.Count ?? 0) != (b.Args?.Count ?? 0)) return false;
         if (a.Args is null || b.Args is null) return true;
+        // The rules compare a fresh reason with the kept one many times per derivation. The arguments are a
+        // Dictionary (see Reason above), whose enumerator needs no allocation when it is enumerated as one.
+        if (a.Args is Dictionary<string, string> args)
+        {
+            foreach (var (key, value) in args)
+                if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
+            return true;
+        }
         foreach (var (key, value) in a.Args)
             if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
         return true;
