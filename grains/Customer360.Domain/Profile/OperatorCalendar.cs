@@ -9,7 +9,11 @@ public static class OperatorCalendar
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     /// <summary>The month key, <c>yyyy-MM</c>, of an instant.</summary>
-    public static string MonthOf(DateTimeOffset at) => at.ToOffset(Offset).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    public static string MonthOf(DateTimeOffset at)
+    {
+        var local = at.ToOffset(Offset);
+        return MonthKey.Of(local.Year, local.Month);
+    }
 
     /// <summary>The operator's local date of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);

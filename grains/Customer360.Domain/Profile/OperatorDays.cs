@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Customer360.Domain.Profile;
 
 /// <summary>
@@ -17,12 +15,15 @@ internal static class OperatorDays
     /// <summary>A bill becomes overdue when its due date has passed: at the start of the next day.</summary>
     public static DateTimeOffset OverdueFrom(DateOnly dueOn) => StartOf(dueOn.AddDays(1));
 
-    public static string MonthOf(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string MonthOf(DateOnly date) => MonthKey.Of(date.Year, date.Month);
 
-    public static DateOnly FirstDay(string month) =>
-        DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly FirstDay(string month)
+    {
+        var (year, number) = MonthKey.Parse(month);
+        return new DateOnly(year, number, 1);
+    }
 
-    public static string AddMonths(string month, int months) => MonthOf(FirstDay(month).AddMonths(months));
+    public static string AddMonths(string month, int months) => MonthKey.Add(month, months);
 
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static int DaysBetween(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;

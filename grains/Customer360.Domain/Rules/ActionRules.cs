@@ -14,22 +14,42 @@ internal static class ActionRules
 {
     public static bool Apply(CustomerProfile p)
     {
-        var next = Actions(p).DistinctBy(a => a.Code).ToList();
+        // The first action of each code, in order of urgency.
+        var next = new List<RecommendedAction>();
+        foreach (var action in Actions(p))
+            if (!HasCode(next, action.Code)) next.Add(action);
         var current = p.Derived.Actions;
-        if (next.Count == current.Count && next.Zip(current).All(x =>
-                x.First.Code == x.Second.Code && x.First.Family == x.Second.Family && Same(x.First.Reason, x.Second.Reason)))
-            return false;
+        var same = next.Count == current.Count;
+        for (var i = 0; same && i < next.Count; i++)
+            same = next[i].Code == current[i].Code && next[i].Family == current[i].Family && Same(next[i].Reason, current[i].Reason);
+        if (same) return false;
         current.Clear();
         current.AddRange(next);
         return true;
     }
 
+    private static bool HasCode(List<RecommendedAction> actions, string code)
+    {
+        foreach (var a in actions)
+            if (a.Code == code) return true;
+        return false;
+    }
+
     private static IEnumerable<RecommendedAction> Actions(CustomerProfile p)
     {
         var d = p.Derived;
-        var working = d.Alerts.Where(a => a.State != AlertState.Resolved).ToList();
-        Alert? Alert(AlertKind kind) => working.FirstOrDefault(a => a.Kind == kind);
-        Tag? Tagged(string code) => d.Tags.FirstOrDefault(t => t.Source == TagSource.Automatic && t.Code == code);
+        Alert? Alert(AlertKind kind)
+        {
+            foreach (var a in d.Alerts)
+                if (a.State != AlertState.Resolved && a.Kind == kind) return a;
+            return null;
+        }
+        Tag? Tagged(string code)
+        {
+            foreach (var t in d.Tags)
+                if (t.Source == TagSource.Automatic && t.Code == code) return t;
+            return null;
+        }
         RecommendedAction Act(string code, ActionFamily family, Reason reason) => new(code, family, reason);
         var stage = d.Stage?.Stage;
 

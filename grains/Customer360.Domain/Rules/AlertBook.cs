@@ -24,9 +24,11 @@ internal static class AlertBook
         CustomerProfile p, IReadOnlyList<AlertCondition> conditions, DateTimeOffset now)
     {
         var alerts = p.Derived.Alerts;
-        // One alert per key, even if settings list two holidays on one date.
-        conditions = conditions.DistinctBy(c => c.Key, StringComparer.Ordinal).ToList();
-        var holding = conditions.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        // One alert per key, even if settings list two holidays on one date: the first condition listed holds.
+        var holding = new Dictionary<string, AlertCondition>(conditions.Count, StringComparer.Ordinal);
+        var distinct = new List<AlertCondition>(conditions.Count);
+        foreach (var c in conditions)
+            if (holding.TryAdd(c.Key, c)) distinct.Add(c);
         var raised = new List<Alert>();
         var resolved = new List<Alert>();
         var changed = false;
@@ -56,9 +58,9 @@ internal static class AlertBook
             }
         }
 
-        foreach (var c in conditions)
+        foreach (var c in distinct)
         {
-            var latest = alerts.LastOrDefault(a => a.Key == c.Key);
+            var latest = Latest(alerts, c.Key);
             if (latest is { State: not AlertState.Resolved })
             {
                 if (latest.Severity == c.Severity && Same(latest.Reason, c.Reason)) continue;
@@ -85,6 +87,14 @@ internal static class AlertBook
             changed = true;
         }
         return (Trim(alerts) || changed, raised, resolved);
+    }
+
+    /// <summary>The most recent alert with this key, in whatever state.</summary>
+    private static Alert? Latest(List<Alert> alerts, string key)
+    {
+        for (var i = alerts.Count - 1; i >= 0; i--)
+            if (alerts[i].Key == key) return alerts[i];
+        return null;
     }
 
     /// <summary>Drops the oldest resolved alerts beyond <see cref="MaxResolved"/>; open ones are never dropped.</summary>

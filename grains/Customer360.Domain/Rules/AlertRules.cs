@@ -12,7 +12,12 @@ namespace Customer360.Domain.Rules;
 /// </summary>
 internal static class AlertRules
 {
-    public static string KindName(AlertKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+    public static string KindName(AlertKind kind) => KindNames.TryGetValue(kind, out var name) ? name : WireName(kind);
+
+    // Alert keys are built from kind names on every derivation: name each kind once.
+    private static readonly Dictionary<AlertKind, string> KindNames = Enum.GetValues<AlertKind>().ToDictionary(k => k, WireName);
+
+    private static string WireName(AlertKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
     public static IReadOnlyList<AlertCondition> Conditions(CustomerProfile p, RuleSettings rules, DateTimeOffset now, IReadOnlyList<DeclineSignal> signals)
     {

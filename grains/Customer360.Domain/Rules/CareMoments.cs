@@ -27,9 +27,14 @@ internal static class CareMoments
                 yield return Care(AlertKind.Anniversary, Year(year), Reason(ReasonCodes.AlertAnniversary,
                     ("years", Number(year - id.JoinedOn.Year)), ("date", Date(anniversary))));
         }
-        foreach (var h in rules.Holidays.OrderBy(h => h.Date))
+        // On most days no holiday is near: only the near ones are put in date order.
+        List<Holiday>? near = null;
+        foreach (var h in rules.Holidays)
             if (h.Date >= today && OperatorDays.DaysBetween(today, h.Date) <= rules.HolidayWithinDays)
-                yield return Care(AlertKind.Holiday, Date(h.Date), Reason(ReasonCodes.AlertHoliday, ("name", h.Name), ("date", Date(h.Date))));
+                (near ??= []).Add(h);
+        if (near is null) yield break;
+        foreach (var h in near.OrderBy(h => h.Date))
+            yield return Care(AlertKind.Holiday, Date(h.Date), Reason(ReasonCodes.AlertHoliday, ("name", h.Name), ("date", Date(h.Date))));
     }
 
     public static IEnumerable<DateTimeOffset> Moments(CustomerProfile p, RuleSettings rules, DateTimeOffset now)

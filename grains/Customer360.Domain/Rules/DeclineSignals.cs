@@ -36,8 +36,12 @@ public static class DeclineSignals
             signals.Add(new(CompetitorCalls, Reason(ReasonCodes.DeclineCompetitorCalls, ("count", Number(calls.Count)), ("days", days)),
                 calls[rules.CompetitorCallsForDecline - 1] + window));
 
-        var overdue = p.OpenComplaints.OrderBy(c => c.OpenedAt)
-            .FirstOrDefault(c => OperatorDays.DaysBetween(OperatorCalendar.DateOf(c.OpenedAt), today) > rules.ComplaintOpenDeclineDays);
+        // The earliest opened of the overdue complaints (the first listed among equals).
+        OpenComplaint? overdue = null;
+        foreach (var c in p.OpenComplaints)
+            if (OperatorDays.DaysBetween(OperatorCalendar.DateOf(c.OpenedAt), today) > rules.ComplaintOpenDeclineDays
+                && (overdue is null || c.OpenedAt < overdue.OpenedAt))
+                overdue = c;
         if (overdue is not null)
             signals.Add(new(ComplaintOpen, Reason(ReasonCodes.DeclineComplaintOpen, ("reference", overdue.Reference),
                 ("openedOn", Date(overdue.OpenedAt)), ("days", Number(rules.ComplaintOpenDeclineDays))), null));
@@ -50,11 +54,12 @@ public static class DeclineSignals
             signals.Add(new(BillDrop, Reason(ReasonCodes.DeclineBillDrop, ("month", latest), ("amount", Amount(Billed(p, latest))),
                 ("average", Amount(Math.Round(billAverage, 2))), ("percent", PercentChange(Billed(p, latest), billAverage))), null));
 
-        var last = OperatorDays.AddMonths(ThisMonth(now), -1);
-        if (TrailingDataAverage(p, last) is { } dataAverage && p.UsageIn(last).DataMb <= dataAverage * drop)
-            signals.Add(new(DataDrop, Reason(ReasonCodes.DeclineDataDrop, ("month", last), ("mb", Whole(p.UsageIn(last).DataMb)),
-                ("average", Whole(dataAverage)), ("percent", PercentChange(p.UsageIn(last).DataMb, dataAverage))),
-                OperatorDays.StartOfMonth(OperatorDays.AddMonths(ThisMonth(now), 1))));
+        var thisMonth = ThisMonth(now);
+        var last = OperatorDays.AddMonths(thisMonth, -1);
+        if (TrailingDataAverage(p, last) is { } dataAverage && p.UsageIn(last).DataMb is var lastMb && lastMb <= dataAverage * drop)
+            signals.Add(new(DataDrop, Reason(ReasonCodes.DeclineDataDrop, ("month", last), ("mb", Whole(lastMb)),
+                ("average", Whole(dataAverage)), ("percent", PercentChange(lastMb, dataAverage))),
+                OperatorDays.StartOfMonth(OperatorDays.AddMonths(thisMonth, 1))));
         return signals;
     }
 
@@ -79,15 +84,20 @@ public static class DeclineSignals
     private static List<DateTimeOffset> CallsInWindow(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
     {
         var from = now - TimeSpan.FromDays(rules.CompetitorCallWindowDays);
-        return p.CompetitorServiceCalls.Where(c => c > from).OrderDescending().ToList();
+        // Most customers made no such call lately: then there is nothing to filter and sort.
+        var any = false;
+        foreach (var call in p.CompetitorServiceCalls) any |= call > from;
+        return any ? p.CompetitorServiceCalls.Where(c => c > from).OrderDescending().ToList() : [];
     }
 
     /// <summary>Average data use of the three months before <paramref name="month"/>, if the customer held all of them and used any.</summary>
     private static decimal? TrailingDataAverage(CustomerProfile p, string month)
     {
-        var months = Enumerable.Range(1, 3).Select(i => OperatorDays.AddMonths(month, -i)).ToList();
-        if (!months.All(m => FullMonth(p, m))) return null;
-        var average = months.Sum(m => p.UsageIn(m).DataMb) / 3;
+        // The oldest of the three is the last to be held in full: if it is, so are the two after it.
+        if (!FullMonth(p, OperatorDays.AddMonths(month, -3))) return null;
+        var sum = 0m;
+        for (var i = 1; i <= 3; i++) sum += p.UsageIn(OperatorDays.AddMonths(month, -i)).DataMb;
+        var average = sum / 3;
         return average > 0 ? average : null;
     }
 }

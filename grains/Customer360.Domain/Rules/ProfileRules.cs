@@ -39,9 +39,10 @@ public static class ProfileRules
     public static DateTimeOffset? NextDue(CustomerProfile profile, RuleSettings rules, DateTimeOffset now)
     {
         if (!profile.IsRegistered) return null;
-        var moments = TierRules.Moments(profile, rules)
-            .Concat(AlertRules.Moments(profile, rules, now))
-            .Concat(SatisfactionRules.Moments(profile, rules, now));
+        DateTimeOffset? next = null;
+        Consider(ref next, TierRules.Moments(profile, rules), now);
+        Consider(ref next, AlertRules.Moments(profile, rules, now), now);
+        Consider(ref next, SatisfactionRules.Moments(profile, rules, now), now);
         // A churned customer's stage and tags are final; only money, complaints and snoozes still move.
         if (profile.Closure is null)
         {
@@ -50,13 +51,23 @@ public static class ProfileRules
             var thisMonth = OperatorCalendar.MonthOf(now);
             var fourMonthsAgo = OperatorDays.AddMonths(thisMonth, -4);
             if (profile.Products is not null || profile.Usage.Keys.Any(m => string.CompareOrdinal(m, fourMonthsAgo) >= 0))
-                moments = moments.Append(OperatorDays.StartOfMonth(OperatorDays.AddMonths(thisMonth, 1)));
-            moments = moments
-                .Concat(StageRules.Moments(profile, rules))
-                .Concat(DeclineSignals.Moments(profile, rules, now))
-                .Concat(TagRules.Moments(profile, rules));
+                Consider(ref next, OperatorDays.StartOfMonth(OperatorDays.AddMonths(thisMonth, 1)), now);
+            Consider(ref next, StageRules.Moments(profile, rules), now);
+            Consider(ref next, DeclineSignals.Moments(profile, rules, now), now);
+            Consider(ref next, TagRules.Moments(profile, rules), now);
         }
-        return moments.Where(m => m > now).Select(m => (DateTimeOffset?)m).Min();
+        return next;
+    }
+
+    /// <summary>Keeps in <paramref name="next"/> the earliest moment after <paramref name="now"/>; of equal ones, the first seen.</summary>
+    private static void Consider(ref DateTimeOffset? next, DateTimeOffset moment, DateTimeOffset now)
+    {
+        if (moment > now && (next is not { } earliest || moment < earliest)) next = moment;
+    }
+
+    private static void Consider(ref DateTimeOffset? next, IEnumerable<DateTimeOffset> moments, DateTimeOffset now)
+    {
+        foreach (var moment in moments) Consider(ref next, moment, now);
     }
 
     /// <summary>

@@ -27,9 +27,13 @@ internal static class RuleFacts
     /// <summary>Average bill of the three months before <paramref name="month"/>; null unless all three closed and above zero.</summary>
     public static decimal? TrailingBillAverage(CustomerProfile p, string month)
     {
-        var months = Enumerable.Range(1, 3).Select(i => OperatorDays.AddMonths(month, -i)).ToList();
-        if (!months.All(p.Billing.BilledByMonth.ContainsKey)) return null;
-        var average = months.Sum(m => Billed(p, m)) / 3;
+        var sum = 0m;
+        for (var i = 1; i <= 3; i++)
+        {
+            if (!p.Billing.BilledByMonth.TryGetValue(OperatorDays.AddMonths(month, -i), out var amount)) return null;
+            sum += amount;
+        }
+        var average = sum / 3;
         return average > 0 ? average : null;
     }
 
@@ -37,8 +41,17 @@ internal static class RuleFacts
     public static bool FullMonth(CustomerProfile p, string month) => OperatorDays.FirstDay(month) >= p.Identity!.JoinedOn;
 
     /// <summary>The last <paramref name="count"/> complete months before now, newest first, that the customer held in full.</summary>
-    public static IReadOnlyList<string> CompleteMonths(CustomerProfile p, DateTimeOffset now, int count) =>
-        Enumerable.Range(1, count).Select(i => OperatorDays.AddMonths(ThisMonth(now), -i)).Where(m => FullMonth(p, m)).ToList();
+    public static IReadOnlyList<string> CompleteMonths(CustomerProfile p, DateTimeOffset now, int count)
+    {
+        var thisMonth = ThisMonth(now);
+        var months = new List<string>(count);
+        for (var i = 1; i <= count; i++)
+        {
+            var month = OperatorDays.AddMonths(thisMonth, -i);
+            if (FullMonth(p, month)) months.Add(month);
+        }
+        return months;
+    }
 
     /// <summary>When the bill in arrears falls overdue, if one is outstanding with a due date.</summary>
     public static DateTimeOffset? OverdueFrom(CustomerProfile p) =>
@@ -87,8 +100,18 @@ internal static class RuleFacts
     {
         if (a is null || b is null) return a is null && b is null;
         if (a.Code != b.Code) return false;
-        var x = a.Args ?? new Dictionary<string, string>();
-        var y = b.Args ?? new Dictionary<string, string>();
-        return x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        if ((a.Args?.Count ?? 0) != (b.Args?.Count ?? 0)) return false;
+        if (a.Args is null || b.Args is null) return true;
+        // The rules compare a fresh reason with the kept one many times per derivation. The arguments are a
+        // Dictionary (see Reason above), whose enumerator needs no allocation when it is enumerated as one.
+        if (a.Args is Dictionary<string, string> args)
+        {
+            foreach (var (key, value) in args)
+                if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
+            return true;
+        }
+        foreach (var (key, value) in a.Args)
+            if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
+        return true;
     }
 }

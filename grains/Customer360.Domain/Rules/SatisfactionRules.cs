@@ -7,19 +7,23 @@ internal static class SatisfactionRules
 {
     public static bool Apply(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
     {
-        var index = Math.Max(0, 100 - Negative(p, rules, now).Count());
+        var negative = 0;
+        foreach (var t in p.Touchpoints)
+            if (IsNegative(t, rules, now)) negative++;
+        var index = Math.Max(0, 100 - negative);
         if (index == p.Derived.SatisfactionIndex) return false;
         p.Derived.SatisfactionIndex = index;
         return true;
     }
 
     /// <summary>When each counted negative touchpoint leaves the window.</summary>
-    public static IEnumerable<DateTimeOffset> Moments(CustomerProfile p, RuleSettings rules, DateTimeOffset now) =>
-        Negative(p, rules, now).Select(t => t.At + TimeSpan.FromDays(rules.SatisfactionWindowDays));
-
-    private static IEnumerable<Touchpoint> Negative(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
+    public static IEnumerable<DateTimeOffset> Moments(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
     {
-        var from = now - TimeSpan.FromDays(rules.SatisfactionWindowDays);
-        return p.Touchpoints.Where(t => t.Score is { } score && score <= rules.NegativeScoreAtMost && t.At > from);
+        foreach (var t in p.Touchpoints)
+            if (IsNegative(t, rules, now)) yield return t.At + TimeSpan.FromDays(rules.SatisfactionWindowDays);
     }
+
+    /// <summary>A touchpoint scored at most the line, within the window ending now.</summary>
+    private static bool IsNegative(Touchpoint t, RuleSettings rules, DateTimeOffset now) =>
+        t.Score is { } score && score <= rules.NegativeScoreAtMost && t.At > now - TimeSpan.FromDays(rules.SatisfactionWindowDays);
 }

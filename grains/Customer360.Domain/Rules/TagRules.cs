@@ -16,14 +16,15 @@ internal static class TagRules
         // and a closed account needs no monthly re-evaluation.
         if (p.Closure is not null && p.Derived.EvaluatedAt is not null) return false;
         var tags = p.Derived.Tags;
-        var next = Automatic(p, rules, now)
-            .Select(t => tags.FirstOrDefault(x => x.Source == TagSource.Automatic && x.Code == t.Code) is { } kept
-                ? t with { At = kept.At } : t)
-            .Concat(tags.Where(t => t.Source == TagSource.Manual))
-            .ToList();
-        var same = next.Count == tags.Count && next.Zip(tags).All(x =>
-            x.First.Code == x.Second.Code && x.First.Source == x.Second.Source && x.First.At == x.Second.At
-            && x.First.Author == x.Second.Author && Same(x.First.Reason, x.Second.Reason));
+        var next = new List<Tag>(tags.Count + 1);
+        foreach (var t in Automatic(p, rules, now))
+            next.Add(Kept(tags, t.Code) is { } kept ? t with { At = kept.At } : t);
+        foreach (var t in tags)
+            if (t.Source == TagSource.Manual) next.Add(t);
+        var same = next.Count == tags.Count;
+        for (var i = 0; same && i < next.Count; i++)
+            same = next[i].Code == tags[i].Code && next[i].Source == tags[i].Source && next[i].At == tags[i].At
+                && next[i].Author == tags[i].Author && Same(next[i].Reason, tags[i].Reason);
         if (same) return false;
         tags.Clear();
         tags.AddRange(next);
@@ -38,18 +39,30 @@ internal static class TagRules
         var full = CompleteMonths(p, now, 3);
         if (full.Count > 0)
         {
-            var data = full.Average(m => p.UsageIn(m).DataMb);
+            decimal data = 0, voice = 0;
+            foreach (var m in full)
+            {
+                var usage = p.UsageIn(m);
+                data += usage.DataMb;
+                voice += usage.VoiceMinutes;
+            }
+            data /= full.Count;
+            voice /= full.Count;
             if (data >= rules.DataHeavyMbPerMonth)
                 yield return Tag(TagCodes.DataHeavy, Reason(ReasonCodes.TagDataHeavy,
                     ("average", Whole(data)), ("line", Whole(rules.DataHeavyMbPerMonth)), ("months", Number(full.Count))));
-            var voice = full.Average(m => p.UsageIn(m).VoiceMinutes);
             if (voice >= rules.VoiceHeavyMinutesPerMonth)
                 yield return Tag(TagCodes.VoiceHeavy, Reason(ReasonCodes.TagVoiceHeavy,
                     ("average", Whole(voice)), ("line", Whole(rules.VoiceHeavyMinutesPerMonth)), ("months", Number(full.Count))));
         }
         // Roaming this month or in the two before it.
-        var roamed = Enumerable.Range(0, 3).Select(i => OperatorDays.AddMonths(ThisMonth(now), -i))
-            .FirstOrDefault(m => p.UsageIn(m) is { } u && (u.RoamingDataMb > 0 || u.RoamingVoiceMinutes > 0));
+        string? roamed = null;
+        var thisMonth = ThisMonth(now);
+        for (var i = 0; i < 3 && roamed is null; i++)
+        {
+            var month = OperatorDays.AddMonths(thisMonth, -i);
+            if (p.Usage.TryGetValue(month, out var u) && (u.RoamingDataMb > 0 || u.RoamingVoiceMinutes > 0)) roamed = month;
+        }
         if (roamed is not null) yield return Tag(TagCodes.Roamer, Reason(ReasonCodes.TagRoamer, ("month", roamed)));
         if (p.Device is { DualSim: true } device)
             yield return Tag(TagCodes.DualSim, Reason(ReasonCodes.TagDualSim, ("model", $"{device.Brand} {device.Model}")));
@@ -68,6 +81,14 @@ internal static class TagRules
             yield return Tag(TagCodes.NewCustomer, Reason(ReasonCodes.TagNewCustomer, ("joinedOn", Date(id.JoinedOn)), ("days", Number(rules.NewCustomerDays))));
         if (p.Derived.Stage is { Stage: LifecycleStage.Declining } stage)
             yield return Tag(TagCodes.HighChurnRisk, stage.Reason);
+    }
+
+    /// <summary>The automatic tag of that code the customer already has, whose time is kept.</summary>
+    private static Tag? Kept(List<Tag> tags, string code)
+    {
+        foreach (var t in tags)
+            if (t.Source == TagSource.Automatic && t.Code == code) return t;
+        return null;
     }
 
     /// <summary>The day a customer stops being new.</summary>

@@ -17,11 +17,12 @@ internal static class TierRules
     public static (bool Changed, TierChange? Change) Apply(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
     {
         var d = p.Derived;
-        var next = Evaluate(p, rules, now);
         var latest = LatestClosedMonth(p);
+        var a3 = latest is null ? 0 : A3(p, latest);
+        var next = Evaluate(p, rules, now, latest, a3);
         var changed = false;
         // The mid/high base (拍照) only ever grows: retention is measured against it.
-        if (!d.InMidHighBase && latest is not null && A3(p, latest) >= rules.MidHighA3)
+        if (!d.InMidHighBase && latest is not null && a3 >= rules.MidHighA3)
         {
             d.InMidHighBase = true;
             changed = true;
@@ -49,12 +50,10 @@ internal static class TierRules
         return (changed, null);
     }
 
-    /// <summary>The tier the facts give now, before hysteresis.</summary>
-    public static TierStatus Evaluate(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
+    /// <summary>The tier the facts give now, before hysteresis, on the latest closed month and its A3.</summary>
+    private static TierStatus Evaluate(CustomerProfile p, RuleSettings rules, DateTimeOffset now, string? latest, decimal a3)
     {
         var id = p.Identity!;
-        var latest = LatestClosedMonth(p);
-        var a3 = latest is null ? 0 : A3(p, latest);
         var month = latest ?? "";
         var card = a3 >= rules.DiamondA3 ? VipCard.Diamond : a3 >= rules.GoldA3 ? VipCard.Gold : a3 >= rules.SilverA3 ? VipCard.Silver : VipCard.None;
         var tenureMet = Today(now) >= id.JoinedOn.AddMonths(rules.VipMinTenureMonths);
@@ -75,7 +74,9 @@ internal static class TierRules
             return Status(Tier.MidHigh, 0, VipCard.None, Reason(ReasonCodes.TierMidHigh,
                 ("a3", Amount(a3)), ("line", Amount(rules.MidHighA3)), (MonthArg, month)), now);
 
-        var stars = 1 + rules.StarLines.Count(line => a3 >= line);
+        var stars = 1;
+        foreach (var line in rules.StarLines)
+            if (a3 >= line) stars++;
         return latest is null
             ? Status(Tier.Mass, stars, VipCard.None, Reason(ReasonCodes.TierNoBill, (MonthArg, month)), now)
             : Status(Tier.Mass, stars, VipCard.None, Reason(ReasonCodes.TierMass,
