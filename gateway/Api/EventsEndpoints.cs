@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Customer360.Gateway.Api;
 
 /// <summary><c>POST /api/v1/events</c>: the usage and business feed.</summary>
-public static class EventsEndpoints
+public static partial class EventsEndpoints
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
@@ -29,7 +29,7 @@ public static class EventsEndpoints
     }
 
     private static async Task<IResult> IngestAsync(HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options,
-        [FromKeyedServices(Clocks.Business)] TimeProvider time)
+        [FromKeyedServices(Clocks.Business)] TimeProvider time, ILoggerFactory loggers)
     {
         var limits = options.Value;
         if (http.Request.ContentLength > limits.MaxBodyBytes)
@@ -48,6 +48,7 @@ public static class EventsEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            LogUnavailable(loggers.CreateLogger(typeof(EventsEndpoints).FullName!), ex);
             http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem(title: "The event store is unavailable",
                 detail: "Nothing in this request is acknowledged. Send it again: events that did land will be reported as duplicates.",
@@ -109,4 +110,7 @@ public static class EventsEndpoints
 
     private static string TooLargeDetail(IngestOptions limits) =>
         $"a request may carry at most {limits.MaxBodyBytes} bytes and {limits.MaxEvents} events; split the batch";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Events could not be stored; the producer is answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception ex);
 }
