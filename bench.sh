@@ -38,34 +38,8 @@ PG_DATA="$BENCH_DIR/pg"
 REPORT="$ROOT/BENCHMARKS.md"
 
 declare -A PIDS=()
+ORDER=()
 PG_STARTED=0
-
-# start_process NAME WORKDIR ENV... -- COMMAND... — in its own session (Ctrl-C reaches only this script, which
-# stops the processes in order), logging to .data/bench/logs/NAME.log.
-start_process() {
-    local name=$1 workdir=$2
-    shift 2
-    local envs=()
-    while [[ $1 != "--" ]]; do envs+=("$1"); shift; done
-    shift
-    (cd "$workdir" && exec env "${envs[@]}" setsid "$@" </dev/null >"$LOG_DIR/$name.log" 2>&1) &
-    PIDS[$name]=$!
-    log "Started $name (pid $!, log $LOG_DIR/$name.log)"
-}
-
-stop_process() {
-    local name=$1 pid=${PIDS[$1]:-}
-    [[ -n "$pid" ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        log "Stopping $name (pid $pid)"
-        kill -TERM "$pid" 2>/dev/null || true
-        local deadline=$((SECONDS + 45))
-        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
-        kill -0 "$pid" 2>/dev/null && { warn "$name did not stop within 45s; killing it"; kill -KILL "$pid" 2>/dev/null || true; }
-    fi
-    wait "$pid" 2>/dev/null || true
-    unset "PIDS[$name]"
-}
 
 # stop_feeder — one SIGINT, as a Ctrl-C would be: the feeder stops sending, lets requests in flight finish,
 # marks the steps it did not finish as interrupted and writes BENCHMARKS.md. Forced only if it hangs.
@@ -121,27 +95,15 @@ CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD
 log "Building silo, gateway and feeder (Release; output in $LOG_DIR/build.log)"
 : >"$LOG_DIR/build.log"
 for project in silo/Customer360.Silo.csproj gateway/Customer360.Gateway.csproj tools/Customer360.Feeder/Customer360.Feeder.csproj; do
-    if ! dotnet build "$ROOT/$project" -c Release --nologo -tl:off -v minimal >>"$LOG_DIR/build.log" 2>&1; then
-        grep -E ': error [A-Z]+[0-9]+' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
-        die "The build of $project failed; see $LOG_DIR/build.log"
-    fi
+    dotnet_release_build "$ROOT/$project" "$LOG_DIR/build.log"
 done
 SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
 GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
-COMMON_ENV=(
-    "ConnectionStrings__Customer360=$CONNECTION"
-    "Cluster__ClusterId=$CLUSTER_ID"
-    "Cluster__ServiceId=$CLUSTER_ID"
-    "DOTNET_ENVIRONMENT=Production"
-    "ASPNETCORE_ENVIRONMENT=Production"
-)
+cluster_env "$CONNECTION" "$CLUSTER_ID"
 
-# 4. Schema, silo, gateway
-log "Applying the database schema"
-(cd "$ROOT/silo" && env "${COMMON_ENV[@]}" dotnet "$SILO_DLL" migrate) >"$LOG_DIR/migrate.log" 2>&1 \
-    || { tail -n 30 "$LOG_DIR/migrate.log" >&2; die "Schema migration failed; see $LOG_DIR/migrate.log"; }
+migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
 
 start_process silo "$ROOT/silo" "${COMMON_ENV[@]}" \
     "Cluster__SiloPort=$SILO_PORT" "Cluster__GatewayPort=$SILO_GATEWAY_PORT" "Cluster__AdvertisedIPAddress=127.0.0.1" \

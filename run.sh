@@ -74,45 +74,6 @@ declare -A PIDS=()      # name -> pid
 ORDER=()                # names in start order
 PG_STARTED=0
 
-# start_process NAME WORKDIR ENV... -- COMMAND... — starts COMMAND in the background, logging to
-# .data/run/logs/NAME.log (appended, with a header per run, so earlier runs stay readable).
-start_process() {
-    local name=$1 workdir=$2
-    shift 2
-    local envs=()
-    while [[ $1 != "--" ]]; do envs+=("$1"); shift; done
-    shift
-    local logfile="$LOG_DIR/$name.log"
-    printf '\n===== %s: %s started by run.sh =====\n' "$(date -Is)" "$name" >>"$logfile"
-    # The working folder is the project folder: its appsettings.json and (for the gateway) wwwroot/ are
-    # found relative to it, exactly as with `dotnet run`.
-    (cd "$workdir" && exec env "${envs[@]}" setsid "$@" </dev/null >>"$logfile" 2>&1) &
-    PIDS[$name]=$!
-    ORDER+=("$name")
-    echo "$!" >"$PID_DIR/$name.pid"
-    log "Started $name (pid $!, log $logfile)"
-}
-
-# stop_process NAME — SIGTERM (the .NET host shuts down gracefully: a silo hands its grains over and
-# leaves the cluster), then SIGKILL if it is still there after 45 s (.NET's own shutdown limit is 30 s).
-stop_process() {
-    local name=$1 pid=${PIDS[$1]:-}
-    [[ -n "$pid" ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        log "Stopping $name (pid $pid)"
-        kill -TERM "$pid" 2>/dev/null || true
-        local deadline=$((SECONDS + 45))
-        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
-        if kill -0 "$pid" 2>/dev/null; then
-            warn "$name did not stop within 45s; killing it"
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-    fi
-    wait "$pid" 2>/dev/null || true
-    rm -f "$PID_DIR/$name.pid"
-    unset "PIDS[$name]"
-}
-
 # Stops whatever a previous run left behind. Only processes whose command line is one of ours are
 # touched: a recycled pid belonging to something else is left alone.
 stop_leftovers() {
@@ -191,32 +152,20 @@ CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD
 # ----------------------------------------------------------------------------------------------------------
 build_dashboard
 log "Building Customer360.sln (Release; full output in $LOG_DIR/build.log)"
-# Quiet on success; on failure, the compiler errors (each once) and where the full output is.
-if ! dotnet build "$ROOT/Customer360.sln" -c Release --nologo -tl:off -v minimal >"$LOG_DIR/build.log" 2>&1; then
-    grep -E ': error [A-Z]+[0-9]+' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
-    die "The build failed; see $LOG_DIR/build.log"
-fi
+: >"$LOG_DIR/build.log"
+dotnet_release_build "$ROOT/Customer360.sln" "$LOG_DIR/build.log"
 
 SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
 GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
-# Settings shared by every process, in .NET's environment-variable form (Section__Key).
-COMMON_ENV=(
-    "ConnectionStrings__Customer360=$CONNECTION"
-    "Cluster__ClusterId=$CLUSTER_ID"
-    "Cluster__ServiceId=$CLUSTER_ID"
-    "DOTNET_ENVIRONMENT=Production"
-    "ASPNETCORE_ENVIRONMENT=Production"
-)
+cluster_env "$CONNECTION" "$CLUSTER_ID"
 
 # ----------------------------------------------------------------------------------------------------------
 # 4. Schema, then the silos one after the other (each waits for the previous one's gateway port, so the
 #    second joins a running cluster rather than racing the first to form it)
 # ----------------------------------------------------------------------------------------------------------
-log "Applying the database schema"
-(cd "$ROOT/silo" && env "${COMMON_ENV[@]}" dotnet "$SILO_DLL" migrate) >>"$LOG_DIR/migrate.log" 2>&1 \
-    || { tail -n 30 "$LOG_DIR/migrate.log" >&2; die "Schema migration failed; see $LOG_DIR/migrate.log"; }
+migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
 
 for ((i = 0; i < SILOS; i++)); do
     # silo, silo2, silo3...: the first one's log is always .data/run/logs/silo.log.

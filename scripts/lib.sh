@@ -508,3 +508,77 @@ trx_totals() {
         }
         END { printf "%d %d %d\n", passed, failed, skipped }' "$@"
 }
+
+# ----------------------------------------------------------------------------------------------------------
+# Processes of a run (run.sh, bench.sh). The caller declares `declare -A PIDS=()` and `ORDER=()` and sets
+# LOG_DIR; with PID_DIR set, pids are also written there so a later run can stop leftovers.
+# ----------------------------------------------------------------------------------------------------------
+
+# start_process NAME WORKDIR ENV... -- COMMAND... — starts COMMAND in the background in its own session
+# (Ctrl-C in the terminal reaches only the script, which stops the processes in order), logging to
+# $LOG_DIR/NAME.log (appended, with a header per run, so earlier runs stay readable). The working folder is
+# the project folder: its appsettings.json and (for the gateway) wwwroot/ are found relative to it, exactly as
+# with `dotnet run`.
+start_process() {
+    local name=$1 workdir=$2
+    shift 2
+    local envs=()
+    while [[ $1 != "--" ]]; do envs+=("$1"); shift; done
+    shift
+    local logfile="$LOG_DIR/$name.log"
+    printf '\n===== %s: %s started by %s =====\n' "$(date -Is)" "$name" "$(basename "$0")" >>"$logfile"
+    (cd "$workdir" && exec env "${envs[@]}" setsid "$@" </dev/null >>"$logfile" 2>&1) &
+    PIDS[$name]=$!
+    ORDER+=("$name")
+    [[ -z "${PID_DIR:-}" ]] || echo "$!" >"$PID_DIR/$name.pid"
+    log "Started $name (pid $!, log $logfile)"
+}
+
+# stop_process NAME — SIGTERM (the .NET host shuts down gracefully: a silo hands its grains over and
+# leaves the cluster), then SIGKILL if it is still there after 45 s (.NET's own shutdown limit is 30 s).
+stop_process() {
+    local name=$1 pid=${PIDS[$1]:-}
+    [[ -n "$pid" ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        log "Stopping $name (pid $pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        local deadline=$((SECONDS + 45))
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
+        if kill -0 "$pid" 2>/dev/null; then
+            warn "$name did not stop within 45s; killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$pid" 2>/dev/null || true
+    [[ -z "${PID_DIR:-}" ]] || rm -f "$PID_DIR/$name.pid"
+    unset "PIDS[$name]"
+}
+
+# dotnet_release_build TARGET LOGFILE — a Release build, quiet on success; on failure the compiler errors
+# (each once) and where the full output is.
+dotnet_release_build() {
+    local target=$1 logfile=$2
+    if ! dotnet build "$target" -c Release --nologo -tl:off -v minimal >>"$logfile" 2>&1; then
+        grep -E ': error [A-Z]+[0-9]+' "$logfile" | sort -u | head -n 40 >&2 || tail -n 40 "$logfile" >&2
+        die "The build of $(basename "$target") failed; see $logfile"
+    fi
+}
+
+# cluster_env CONNECTION CLUSTER_ID — the settings every process of a run shares, in .NET's
+# environment-variable form (Section__Key), into the array COMMON_ENV.
+cluster_env() {
+    COMMON_ENV=(
+        "ConnectionStrings__Customer360=$1"
+        "Cluster__ClusterId=$2"
+        "Cluster__ServiceId=$2"
+        "DOTNET_ENVIRONMENT=Production"
+        "ASPNETCORE_ENVIRONMENT=Production"
+    )
+}
+
+# migrate_schema SILO_DLL LOGFILE — applies the schema (idempotent) with the silo's `migrate` command.
+migrate_schema() {
+    log "Applying the database schema"
+    (cd "$ROOT/silo" && env "${COMMON_ENV[@]}" dotnet "$1" migrate) >>"$2" 2>&1 \
+        || { tail -n 30 "$2" >&2; die "Schema migration failed; see $2"; }
+}
