@@ -29,6 +29,7 @@ public sealed partial class CustomerGrain(
     PushOutbox outbox,
     RulesCache rules,
     ActiveCustomers active,
+    SnapshotGate snapshotGate,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -255,9 +256,11 @@ public sealed partial class CustomerGrain(
     private void MarkChanged(int events)
     {
         _unsnapshotted += Math.Max(events, 1);
+        // Spread over the second half of the delay: profiles changed together are not all written together.
+        var delay = options.Value.SnapshotDelay * (0.5 + Random.Shared.NextDouble() / 2);
         _snapshotTimer ??= this.RegisterGrainTimer(
             _ => TryWriteSnapshotAsync(),
-            new GrainTimerCreationOptions(options.Value.SnapshotDelay, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = false });
     }
 
     // The events are durable in the journal already, so a failed snapshot loses nothing: it is logged and
@@ -285,7 +288,7 @@ public sealed partial class CustomerGrain(
         snapshot.State.JournalSeq = _journalSeq;
         snapshot.State.RecentEventIds = _recent.ToList();
         snapshot.State.Held = _held;
-        await snapshot.WriteStateAsync();
+        await snapshotGate.RunAsync(() => snapshot.WriteStateAsync());
         _unsnapshotted = 0;
     }
 

@@ -14,6 +14,9 @@ public sealed class CustomerGrainOptions
     /// </summary>
     public TimeSpan SnapshotDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Snapshot writes a silo runs at once; more wait their turn. Default 16.</summary>
+    public int ConcurrentSnapshots { get; set; } = 16;
+
     /// <summary>
     /// Recent event ids held in memory per customer, to answer a producer's resend without a database trip;
     /// older repeats are caught by the journal. Default 16.

@@ -35,8 +35,8 @@ public static class SiloHostingExtensions
                 "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive")
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
-            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.RecentEventIds >= 0 && o.MaxHeldEvents > 0,
-                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay and Customers:MaxHeldEvents must be positive")
+            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.RecentEventIds >= 0 && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0,
+                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents and Customers:ConcurrentSnapshots must be positive")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")
             .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),
@@ -49,6 +49,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddSingleton<PushOutbox>();
         services.AddSingleton<ActiveCustomers>();
+        services.AddSingleton<SnapshotGate>();
         services.AddSingleton<RulesCache>();
         services.AddOptions<RulesOptions>().BindConfiguration("Rules")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,
