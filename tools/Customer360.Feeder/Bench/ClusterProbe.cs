@@ -49,7 +49,8 @@ public sealed class ClusterProbe : IAsyncDisposable
         try
         {
             var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            // "VmRSS:\t   4233572 kB": a tab, then padding that disappears once the number is eight digits long.
+            var kb = line?.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1];
             return kb is null ? null : long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) * 1024;
         }
         catch (IOException) { return null; }
