@@ -18,8 +18,8 @@ public sealed class EventIngestor(IClusterClient cluster)
     {
         var owners = await ResolveNumbersAsync(chunk);
         var routed = new List<BodyItem>(chunk.Count);
-        var customerIds = ImmutableArray.CreateBuilder<string>(chunk.Count);
-        var events = ImmutableArray.CreateBuilder<CustomerEvent>(chunk.Count);
+        var customerIds = new List<string>(chunk.Count);
+        var events = new List<CustomerEvent>(chunk.Count);
         foreach (var item in chunk)
         {
             var e = item.Event!;
@@ -40,7 +40,7 @@ public sealed class EventIngestor(IClusterClient cluster)
         // producer sends the batch again. The router's key is only a spread: an Orleans client sends each grain
         // id through one silo, so varying it shares the chunks among all silos of the cluster.
         var router = cluster.GetGrain<IIngestRouterGrain>(Random.Shared.Next(RouterSpread));
-        var outcomes = await router.Route(customerIds.DrainToImmutable(), events.DrainToImmutable());
+        var outcomes = await router.Route(new EventChunk(customerIds, events));
         for (var i = 0; i < routed.Count; i++) tally.Count(routed[i], outcomes[i]);
     }
 

@@ -12,10 +12,9 @@ namespace Customer360.Contracts;
 public interface IIngestRouterGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Ingests <paramref name="events"/>, event <c>i</c> belonging to customer <c>customerIds[i]</c>; each
-    /// customer's events keep their order. Returns one outcome per event, in the same order, once every accepted
+    /// Ingests the events of <paramref name="chunk"/>; each customer's events keep their order. Returns one outcome per event, in the same order, once every accepted
     /// event is durable; throws if any customer's batch could not be stored, and then nothing may be acknowledged.
     /// </summary>
     [Alias("route")]
-    Task<ImmutableArray<EventOutcome>> Route([Immutable] ImmutableArray<string> customerIds, [Immutable] ImmutableArray<CustomerEvent> events);
+    Task<ImmutableArray<EventOutcome>> Route([Immutable] EventChunk chunk);
 }

@@ -26,7 +26,8 @@ public static class DomainJson
     public static void Configure(JsonSerializerOptions o)
     {
         o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // PostgreSQL's jsonb reorders keys, so the payload's "type" discriminator may come anywhere.
+        // jsonb reorders keys (journal rows from before schema 007, snapshots), so the payload's "type"
+        // discriminator may come anywhere.
         o.AllowOutOfOrderMetadataProperties = true;
         // Enums travel as kebab-case words (walk-in, port-out-inquiry, churn-risk), as producers write them.
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));

@@ -13,26 +13,27 @@ namespace Customer360.Grains.Customers;
 [StatelessWorker, Reentrant]
 public sealed class IngestRouterGrain : Grain, IIngestRouterGrain
 {
-    public async Task<ImmutableArray<EventOutcome>> Route(ImmutableArray<string> customerIds, ImmutableArray<CustomerEvent> events)
+    public async Task<ImmutableArray<EventOutcome>> Route(EventChunk chunk)
     {
-        if (customerIds.Length != events.Length)
-            throw new ArgumentException($"{customerIds.Length} customer ids for {events.Length} events", nameof(customerIds));
+        var (customerIds, events) = (chunk.CustomerIds, chunk.Events);
+        if (customerIds.Count != events.Count)
+            throw new ArgumentException($"{customerIds.Count} customer ids for {events.Count} events", nameof(chunk));
 
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Length; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             if (!positions.TryGetValue(customerIds[i], out var list)) positions[customerIds[i]] = list = [];
             list.Add(i);
         }
 
-        var outcomes = new EventOutcome[events.Length];
+        var outcomes = new EventOutcome[events.Count];
         var calls = new List<Task>(positions.Count);
         foreach (var (customerId, indexes) in positions) calls.Add(IngestAsync(customerId, indexes, events, outcomes));
         await Task.WhenAll(calls);
         return ImmutableCollectionsMarshal.AsImmutableArray(outcomes);
     }
 
-    private async Task IngestAsync(string customerId, List<int> indexes, ImmutableArray<CustomerEvent> events, EventOutcome[] outcomes)
+    private async Task IngestAsync(string customerId, List<int> indexes, IReadOnlyList<CustomerEvent> events, EventOutcome[] outcomes)
     {
         var batch = ImmutableArray.CreateBuilder<CustomerEvent>(indexes.Count);
         foreach (var i in indexes) batch.Add(events[i]);

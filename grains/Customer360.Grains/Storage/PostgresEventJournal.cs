@@ -33,19 +33,21 @@ public sealed partial class PostgresEventJournal(
     // named by the registrations and updates it really inserted, newest occurrence winning (one row per number,
     // since ON CONFLICT DO UPDATE may touch a row only once per statement).
     private const string AppendSql = """
-        with inserted as (
+        with input as (
+            select * from unnest(@customer_ids, @seqs, @event_ids, @types, @occurred, @payloads, @msisdns)
+                as t(customer_id, seq, event_id, type, occurred_at, payload, msisdn)
+        ), inserted as (
             insert into c360_journal (customer_id, seq, event_id, type, occurred_at, payload)
-            select * from unnest(@customer_ids, @seqs, @event_ids, @types, @occurred, @payloads::jsonb[])
+            select customer_id, seq, event_id, type, occurred_at, payload from input
             on conflict (event_id) do nothing
-            returning customer_id, seq, type, occurred_at, payload
+            returning customer_id, seq
         ), numbers as (
             insert into c360_msisdn (msisdn, customer_id, since)
-            select distinct on (n.msisdn) n.msisdn, n.customer_id, n.occurred_at
-            from (select coalesce(payload #>> '{payload,identity,msisdn}', payload #>> '{payload,msisdn}') as msisdn,
-                         customer_id, occurred_at, seq
-                  from inserted where type in ('customer.registered', 'customer.updated')) n
-            where n.msisdn is not null
-            order by n.msisdn, n.occurred_at desc, n.seq desc
+            select distinct on (i.msisdn) i.msisdn, i.customer_id, i.occurred_at
+            from input i
+            where i.msisdn is not null
+              and exists (select 1 from inserted x where x.customer_id = i.customer_id and x.seq = i.seq)
+            order by i.msisdn, i.occurred_at desc, i.seq desc
             on conflict (msisdn) do update set customer_id = excluded.customer_id, since = excluded.since
                 where c360_msisdn.since <= excluded.since
         )
@@ -69,7 +71,7 @@ public sealed partial class PostgresEventJournal(
     // Profiles activate in waves (a feed reaching new customers, a silo taking over after a crash): their
     // recovery reads are gathered like appends, so a thousand activations cost one query, not a thousand.
     private const string ReadSql = """
-        select j.customer_id, j.seq, j.payload::text
+        select j.customer_id, j.seq, j.payload
         from unnest(@customer_ids, @after_seqs) as r(customer_id, after_seq)
         join c360_journal j on j.customer_id = r.customer_id and j.seq > r.after_seq
         order by j.customer_id, j.seq
@@ -185,6 +187,7 @@ public sealed partial class PostgresEventJournal(
         var types = new string[n];
         var occurred = new DateTime[n];
         var payloads = new string[n];
+        var msisdns = new string?[n];
         var i = 0;
         foreach (var p in batch)
         {
@@ -196,6 +199,7 @@ public sealed partial class PostgresEventJournal(
                 types[i] = e.Event.Type;
                 occurred[i] = e.Event.OccurredAt.UtcDateTime;
                 payloads[i] = System.Text.Json.JsonSerializer.Serialize(e.Event, DomainJson.Options);
+                msisdns[i] = NumberNamedBy(e.Event);
                 i++;
             }
         }
@@ -207,11 +211,20 @@ public sealed partial class PostgresEventJournal(
         cmd.Parameters.AddWithValue("types", types);
         cmd.Parameters.Add(new NpgsqlParameter("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = occurred });
         cmd.Parameters.AddWithValue("payloads", payloads);
+        cmd.Parameters.Add(new NpgsqlParameter("msisdns", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = msisdns });
         var inserted = new HashSet<(string, long)>(n);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) inserted.Add((reader.GetString(0), reader.GetInt64(1)));
         return inserted;
     }
+
+    /// <summary>The phone number an event gives its customer, which the MSISDN index follows.</summary>
+    private static string? NumberNamedBy(CustomerEvent e) => e.Payload switch
+    {
+        CustomerRegistered r => r.Identity.Msisdn,
+        CustomerUpdated u => u.Msisdn,
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journal read for {Customers} activating customers failed")]
     private static partial void LogReadFailed(ILogger logger, int customers, Exception ex);

@@ -8,7 +8,7 @@ namespace Customer360.Feeder.Bench;
 
 /// <summary>
 /// What PostgreSQL itself can take on this machine: the same usage events appended with binary COPY into a table
-/// shaped like <c>c360_journal</c> (same columns, primary key and unique event_id index), one commit per batch.
+/// shaped like <c>c360_journal</c> (same columns and collations, primary key and unique event_id index), one commit per batch.
 /// No per-customer logic at all — a ceiling, not a design.
 /// </summary>
 public static class CopyCeiling
@@ -21,13 +21,13 @@ public static class CopyCeiling
         await using var cmd = db.CreateCommand("""
             drop table if exists bench_copy_journal;
             create table bench_copy_journal (
-                customer_id text        not null,
+                customer_id text        collate "C" not null,
                 seq         bigint      not null,
-                event_id    text        not null,
+                event_id    text        collate "C" not null,
                 type        text        not null,
                 occurred_at timestamptz not null,
                 recorded_at timestamptz not null default now(),
-                payload     jsonb       not null,
+                payload     text        not null,
                 constraint pk_bench_copy_journal primary key (customer_id, seq));
             create unique index ux_bench_copy_journal_event_id on bench_copy_journal (event_id);
             """);
@@ -71,7 +71,7 @@ public static class CopyCeiling
                         await writer.WriteAsync(r.EventId, NpgsqlDbType.Text, ct);
                         await writer.WriteAsync(r.Type, NpgsqlDbType.Text, ct);
                         await writer.WriteAsync(r.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-                        await writer.WriteAsync(Encoding.UTF8.GetString(body.Span[from..ends[i]]), NpgsqlDbType.Jsonb, ct);
+                        await writer.WriteAsync(Encoding.UTF8.GetString(body.Span[from..ends[i]]), NpgsqlDbType.Text, ct);
                         from = ends[i] + 1;
                     }
                     await writer.CompleteAsync(ct);
