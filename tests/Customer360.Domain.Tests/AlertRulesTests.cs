@@ -181,7 +181,7 @@ public sealed class AlertRulesTests
         p.Derived.Alerts.Add(new Alert
         {
             Id = "C1-walk-in-1", Key = "walk-in:S01", Kind = AlertKind.WalkIn, Category = AlertCategory.Service,
-            Reason = new Reason(ReasonCodes.AlertWalkIn, new Dictionary<string, string> { ["store"] = "S01" }), RaisedAt = Now, State = AlertState.Open,
+            Reason = new Reason(ReasonCodes.AlertWalkIn, ReasonArgs.Of(("store", "S01"))), RaisedAt = Now, State = AlertState.Open,
         });
         var result = p.Derive();
         Assert.Equal(AlertState.Open, p.Derived.Alerts.Single().State);

@@ -89,7 +89,7 @@ public sealed partial class ReasonTextTests
             }
     }
 
-    private static Dictionary<string, string> Args(params (string Key, string Value)[] args) => args.ToDictionary(a => a.Key, a => a.Value);
+    private static ReasonArgs? Args(params (string Key, string Value)[] args) => ReasonArgs.Of(args);
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HanCharacter();

@@ -11,7 +11,7 @@ internal static class BillingFacts
     {
         var b = p.Billing;
         var previous = b.BilledByMonth.TryGetValue(bill.Month, out var amount) ? amount : 0m;
-        b.BilledByMonth[bill.Month] = bill.Amount;
+        b.BilledByMonth[MonthKey.Canonical(bill.Month)] = bill.Amount;
         if (b.BilledByMonth.Count > ProfileApplier.MaxMonths) b.BilledByMonth.Remove(b.BilledByMonth.Keys.First());
         // Prepaid bills are taken from the balance as the customer uses the service; only postpaid ones fall due.
         if (p.Products?.PaymentMode != PaymentMode.Prepaid)

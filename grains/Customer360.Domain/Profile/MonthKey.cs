@@ -11,6 +11,11 @@ internal static class MonthKey
     private const int MonthsPerYear = 12;
     private const int MaxYear = 9999;
 
+    // Every active profile keys its usage and bills by month: one shared string per month of these two
+    // centuries rather than one per profile and month. Filled as months are first asked for.
+    private const int SharedFromYear = 1900;
+    private static readonly string?[] Shared = new string?[200 * MonthsPerYear];
+
     /// <summary>The key of a month of a year.</summary>
     public static string Of(int year, int month)
     {
@@ -18,7 +23,20 @@ internal static class MonthKey
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, MaxYear);
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, MonthsPerYear);
-        return string.Create(7, (year, month), static (chars, ym) =>
+        var slot = (year - SharedFromYear) * MonthsPerYear + month - 1;
+        // Two threads may both create a month's string; either copy is the same key.
+        return (uint)slot < (uint)Shared.Length ? Shared[slot] ??= Create(year, month) : Create(year, month);
+    }
+
+    /// <summary>The shared copy of a valid key; a <see cref="FormatException"/> when it is not one.</summary>
+    public static string Canonical(string key)
+    {
+        var (year, month) = Parse(key);
+        return Of(year, month);
+    }
+
+    private static string Create(int year, int month) =>
+        string.Create(7, (year, month), static (chars, ym) =>
         {
             var (y, m) = ym;
             chars[0] = Digit(y / 1000);
@@ -29,7 +47,6 @@ internal static class MonthKey
             chars[5] = Digit(m / 10);
             chars[6] = Digit(m % 10);
         });
-    }
 
     /// <summary>The year and month of a key; a <see cref="FormatException"/> when it is not a valid <c>yyyy-MM</c>.</summary>
     public static (int Year, int Month) Parse(string key)

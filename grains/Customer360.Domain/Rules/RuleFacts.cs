@@ -74,44 +74,37 @@ internal static class RuleFacts
 
     public static string Whole(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
 
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    // Reasons quote small counts and recent dates, and every active profile keeps several reasons: one shared
+    // string per value rather than one per reason. Filled as values are first asked for.
+    private static readonly string?[] SharedNumbers = new string?[1024];
+    private static readonly int SharedDatesFrom = new DateOnly(2000, 1, 1).DayNumber;
+    private static readonly string?[] SharedDates = new string?[200 * 366];
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Number(int value) =>
+        (uint)value < (uint)SharedNumbers.Length
+            ? SharedNumbers[value] ??= value.ToString(CultureInfo.InvariantCulture)
+            : value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date)
+    {
+        var slot = date.DayNumber - SharedDatesFrom;
+        return (uint)slot < (uint)SharedDates.Length
+            ? SharedDates[slot] ??= date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 
     public static string Date(DateTimeOffset at) => Date(OperatorCalendar.DateOf(at));
 
     /// <summary>How far <paramref name="value"/> lies from <paramref name="average"/>, in whole percent (negative when below).</summary>
     public static string PercentChange(decimal value, decimal average) => Whole((value - average) / average * 100);
 
-    public static Reason Reason(string code, params (string Key, string Value)[] args) =>
-        new(code, args.Length == 0 ? null : args.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+    public static Reason Reason(string code, params (string Key, string Value)[] args) => new(code, ReasonArgs.Of(args));
 
-    public static Reason With(Reason reason, string key, string value)
-    {
-        var args = new Dictionary<string, string>(reason.Args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [key] = value };
-        return reason with { Args = args };
-    }
+    public static Reason With(Reason reason, string key, string value) =>
+        reason with { Args = reason.Args?.With(key, value) ?? ReasonArgs.Of((key, value)) };
 
     public static string? Arg(Reason? reason, string key) =>
         reason?.Args is { } args && args.TryGetValue(key, out var value) ? value : null;
 
-    /// <summary>Reasons compare by code and argument values: the record's own equality would compare dictionary references.</summary>
-    public static bool Same(Reason? a, Reason? b)
-    {
-        if (a is null || b is null) return a is null && b is null;
-        if (a.Code != b.Code) return false;
-        if ((a.Args?.Count ?? 0) != (b.Args?.Count ?? 0)) return false;
-        if (a.Args is null || b.Args is null) return true;
-        // The rules compare a fresh reason with the kept one many times per derivation. The arguments are a
-        // Dictionary (see Reason above), whose enumerator needs no allocation when it is enumerated as one.
-        if (a.Args is Dictionary<string, string> args)
-        {
-            foreach (var (key, value) in args)
-                if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
-            return true;
-        }
-        foreach (var (key, value) in a.Args)
-            if (!b.Args.TryGetValue(key, out var other) || other != value) return false;
-        return true;
-    }
+    public static bool Same(Reason? a, Reason? b) => Equals(a, b);
 }

@@ -39,7 +39,6 @@ public sealed partial class CustomerGrain(
 
     private CustomerProfile _profile = null!;
     private long _journalSeq;
-    private RecentEventIds _recent = null!;
     private TopicSubscribers _subscribers = null!;
     private List<CustomerEvent> _held = null!;
     private int _unsnapshotted;
@@ -53,8 +52,6 @@ public sealed partial class CustomerGrain(
         var state = snapshot.State;
         _profile = state.Profile ?? new CustomerProfile { CustomerId = CustomerId };
         _journalSeq = state.JournalSeq;
-        _recent = new RecentEventIds(options.Value.RecentEventIds);
-        state.RecentEventIds.ForEach(_recent.Add);
         _held = [.. state.Held];
         // Leases run on real time, whatever the business clock says.
         _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
@@ -65,7 +62,6 @@ public sealed partial class CustomerGrain(
         {
             // Whatever the setting is now, an entry journaled while the customer was unregistered was held then.
             ApplyOrHold(entry.Event);
-            _recent.Add(entry.Event.EventId);
             _journalSeq = entry.Seq;
         }
         if (missed.Count > 0)
@@ -99,7 +95,7 @@ public sealed partial class CustomerGrain(
             var e = events[i];
             var held = hold && refusals[i] is not null && ProfileApplier.AwaitsRegistration(_profile, e);
             if (refusals[i] is { } refusal && !held) outcomes[i] = EventOutcome.Rejected(refusal);
-            else if (_recent.Contains(e.EventId) || !batchIds.Add(e.EventId)) outcomes[i] = EventOutcome.Duplicate;
+            else if (!batchIds.Add(e.EventId)) outcomes[i] = EventOutcome.Duplicate;
             else if (held && ++holding > options.Value.MaxHeldEvents)
                 outcomes[i] = EventOutcome.Rejected($"{refusals[i]}, and {options.Value.MaxHeldEvents} events are already held for it");
             else candidates.Add((i, new JournalEntry(++nextSeq, e)));
@@ -129,7 +125,6 @@ public sealed partial class CustomerGrain(
                 outcomes[index] = EventOutcome.Duplicate;
                 continue;
             }
-            _recent.Add(entry.Event.EventId);
             applied++;
             if (ApplyOrHold(entry.Event, changed) is not { } result)
             {
@@ -286,7 +281,6 @@ public sealed partial class CustomerGrain(
         if (_unsnapshotted == 0) return;
         snapshot.State.Profile = _profile;
         snapshot.State.JournalSeq = _journalSeq;
-        snapshot.State.RecentEventIds = _recent.ToList();
         snapshot.State.Held = _held;
         await snapshotGate.RunAsync(() => snapshot.WriteStateAsync());
         _unsnapshotted = 0;

@@ -18,12 +18,6 @@ public sealed class CustomerGrainOptions
     public int ConcurrentSnapshots { get; set; } = 16;
 
     /// <summary>
-    /// Recent event ids held in memory per customer, to answer a producer's resend without a database trip;
-    /// older repeats are caught by the journal. Default 16.
-    /// </summary>
-    public int RecentEventIds { get; set; } = 16;
-
-    /// <summary>
     /// When on, an event for a customer not registered yet is stored and held (answered as held) and applied
     /// when the registration arrives, for feeds that may deliver usage before the sign-up. When off (default),
     /// such an event is rejected as "customer … is not registered".

@@ -17,9 +17,6 @@ public sealed class CustomerSnapshot
     /// <summary>When the rules reminder is registered to fire next; null when none is registered.</summary>
     public DateTimeOffset? ReminderDue { get; set; }
 
-    /// <summary>The most recent event ids, oldest first, to answer most duplicates without a database trip.</summary>
-    public List<string> RecentEventIds { get; set; } = [];
-
     /// <summary>Events stored before the customer was registered, in arrival order, waiting for the registration.</summary>
     public List<CustomerEvent> Held { get; set; } = [];
 }

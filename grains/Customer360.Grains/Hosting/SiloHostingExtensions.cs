@@ -35,7 +35,7 @@ public static class SiloHostingExtensions
                 "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive")
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
-            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.RecentEventIds >= 0 && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0,
+            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0,
                 "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents and Customers:ConcurrentSnapshots must be positive")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")

@@ -5,22 +5,23 @@ namespace Customer360.Grains.Push;
 /// <summary>
 /// The gateways subscribed to one topic, each with a lease. Held in the memory of the grain that owns the
 /// topic; gateways renew their leases, which also restores them after the grain reactivates elsewhere.
-/// Not thread-safe: used only inside its (non-reentrant) grain.
+/// Not thread-safe: used only inside its (non-reentrant) grain. Most topics have no subscriber at any moment
+/// (a million customer grains, a few hundred consoles), so the table is only made for the first one.
 /// </summary>
 public sealed class TopicSubscribers(PushOutbox outbox, TimeProvider time, TimeSpan lease)
 {
-    private readonly Dictionary<string, (IPushReceiver Receiver, DateTimeOffset ExpiresAt)> _gateways = [];
+    private Dictionary<string, (IPushReceiver Receiver, DateTimeOffset ExpiresAt)>? _gateways;
 
-    public int Count => _gateways.Count;
+    public int Count => _gateways?.Count ?? 0;
 
     public void Renew(string gatewayId, IPushReceiver receiver) =>
-        _gateways[gatewayId] = (receiver, time.GetUtcNow() + lease);
+        (_gateways ??= [])[gatewayId] = (receiver, time.GetUtcNow() + lease);
 
-    public void Remove(string gatewayId) => _gateways.Remove(gatewayId);
+    public void Remove(string gatewayId) => _gateways?.Remove(gatewayId);
 
     public void Publish(PushMessage message)
     {
-        if (_gateways.Count == 0) return;
+        if (_gateways is not { Count: > 0 }) return;
         var now = time.GetUtcNow();
         List<string>? expired = null;
         foreach (var (gatewayId, sub) in _gateways)
