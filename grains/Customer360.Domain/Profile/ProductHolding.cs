@@ -2,14 +2,14 @@ namespace Customer360.Domain.Profile;
 
 /// <summary>The products section: plan (套餐) and its allowances, bundles, contract and payment.</summary>
 public sealed record ProductHolding(
-    string PlanName,
+    [property: Shared] string PlanName,
     decimal MonthlyFee,
     decimal VoiceMinutes,
     decimal DataMb,
     int Sms,
     bool Broadband,
     bool VirtualNetwork,
-    IReadOnlyList<string> ValueAddedServices,
+    [property: Shared] IReadOnlyList<string> ValueAddedServices,
     DateOnly? ContractEnd,
     PaymentMode PaymentMode,
     bool AutoPay);
