@@ -29,4 +29,8 @@ public interface ICustomerGrain : IGrainWithStringKey, ITopicOwner
     /// <summary>Re-derives the profile under rule settings <paramref name="rulesVersion"/> if it has not yet.</summary>
     [Alias("apply-rules")]
     Task ApplyRules(long rulesVersion);
+
+    /// <summary>Writes the profile snapshot now if anything changed since the last one (the silo's snapshot schedule calls it).</summary>
+    [Alias("write-snapshot")]
+    Task WriteSnapshot();
 }

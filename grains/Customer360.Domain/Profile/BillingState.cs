@@ -3,8 +3,9 @@ namespace Customer360.Domain.Profile;
 /// <summary>The billing section: closed months, balance, arrears and payments.</summary>
 public sealed class BillingState
 {
-    /// <summary>Billed revenue (出账) of each closed month, by month key <c>yyyy-MM</c>.</summary>
-    public SortedDictionary<string, decimal> BilledByMonth { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Billed revenue (出账) of each closed month, by month key <c>yyyy-MM</c>; a sorted list, which takes
+    /// half the memory of a tree for the few months kept.</summary>
+    public SortedList<string, decimal> BilledByMonth { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Account balance; below zero is arrears. For prepaid, the reported balance.</summary>
     public decimal Balance { get; set; }

@@ -30,6 +30,7 @@ public sealed partial class CustomerGrain(
     RulesCache rules,
     ActiveCustomers active,
     SnapshotGate snapshotGate,
+    SnapshotSchedule snapshotSchedule,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -43,7 +44,7 @@ public sealed partial class CustomerGrain(
     private List<CustomerEvent> _held = null!;
     private int _unsnapshotted;
     private bool _reminderFired;
-    private IGrainTimer? _snapshotTimer;
+    private bool _snapshotScheduled;
 
     private string CustomerId => this.GetPrimaryKeyString();
 
@@ -251,11 +252,16 @@ public sealed partial class CustomerGrain(
     private void MarkChanged(int events)
     {
         _unsnapshotted += Math.Max(events, 1);
+        if (_snapshotScheduled) return;
         // Spread over the second half of the delay: profiles changed together are not all written together.
-        var delay = options.Value.SnapshotDelay * (0.5 + Random.Shared.NextDouble() / 2);
-        _snapshotTimer ??= this.RegisterGrainTimer(
-            _ => TryWriteSnapshotAsync(),
-            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+        snapshotSchedule.Schedule(CustomerId, options.Value.SnapshotDelay * (0.5 + Random.Shared.NextDouble() / 2));
+        _snapshotScheduled = true;
+    }
+
+    public Task WriteSnapshot()
+    {
+        _snapshotScheduled = false;
+        return TryWriteSnapshotAsync();
     }
 
     // The events are durable in the journal already, so a failed snapshot loses nothing: it is logged and
@@ -276,8 +282,6 @@ public sealed partial class CustomerGrain(
 
     private async Task WriteSnapshotAsync()
     {
-        _snapshotTimer?.Dispose();
-        _snapshotTimer = null;
         if (_unsnapshotted == 0) return;
         snapshot.State.Profile = _profile;
         snapshot.State.JournalSeq = _journalSeq;

@@ -50,6 +50,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<PushOutbox>();
         services.AddSingleton<ActiveCustomers>();
         services.AddSingleton<SnapshotGate>();
+        services.AddSingleton<SnapshotSchedule>();
         services.AddSingleton<RulesCache>();
         services.AddOptions<RulesOptions>().BindConfiguration("Rules")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,
@@ -62,6 +63,7 @@ public static class SiloHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddHostedService(sp => sp.GetRequiredService<PushOutbox>());
         services.AddHostedService(sp => sp.GetRequiredService<RulesCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotSchedule>());
 
         builder.UseOrleans(silo =>
         {

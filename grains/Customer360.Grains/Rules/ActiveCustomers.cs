@@ -14,6 +14,8 @@ public sealed class ActiveCustomers
 
     public void Remove(string customerId) => _ids.TryRemove(customerId, out _);
 
+    public bool Contains(string customerId) => _ids.ContainsKey(customerId);
+
     public int Count => _ids.Count;
 
     public IEnumerable<string> Snapshot() => _ids.Keys;
