@@ -46,12 +46,16 @@ public sealed partial class CustomerGrain(
     private bool _reminderFired;
     private bool _snapshotScheduled;
 
-    private string CustomerId => this.GetPrimaryKeyString();
+    // One copy of the id for the life of the activation (the grain id itself holds it as bytes).
+    private string? _customerId;
+
+    private string CustomerId => _customerId ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         var state = snapshot.State;
         _profile = state.Profile ?? new CustomerProfile { CustomerId = CustomerId };
+        if (_profile.CustomerId == CustomerId) _customerId = _profile.CustomerId;
         _journalSeq = state.JournalSeq;
         _held = [.. state.Held];
         // Leases run on real time, whatever the business clock says.
@@ -87,7 +91,8 @@ public sealed partial class CustomerGrain(
         var outcomes = new EventOutcome[events.Length];
         var refusals = ProfileApplier.Admit(_profile, events);
         var hold = options.Value.HoldUnregistered;
-        var batchIds = new HashSet<string>(StringComparer.Ordinal);
+        // Most batches hold one event: only a longer one can repeat an id within itself.
+        var batchIds = events.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         var candidates = new List<(int Index, JournalEntry Entry)>(events.Length);
         var nextSeq = _journalSeq;
         var holding = _held.Count;
@@ -96,7 +101,7 @@ public sealed partial class CustomerGrain(
             var e = events[i];
             var held = hold && refusals[i] is not null && ProfileApplier.AwaitsRegistration(_profile, e);
             if (refusals[i] is { } refusal && !held) outcomes[i] = EventOutcome.Rejected(refusal);
-            else if (!batchIds.Add(e.EventId)) outcomes[i] = EventOutcome.Duplicate;
+            else if (batchIds?.Add(e.EventId) == false) outcomes[i] = EventOutcome.Duplicate;
             else if (held && ++holding > options.Value.MaxHeldEvents)
                 outcomes[i] = EventOutcome.Rejected($"{refusals[i]}, and {options.Value.MaxHeldEvents} events are already held for it");
             else candidates.Add((i, new JournalEntry(++nextSeq, e)));
@@ -106,7 +111,7 @@ public sealed partial class CustomerGrain(
         IReadOnlySet<string> duplicates;
         try
         {
-            duplicates = await journal.AppendAsync(CustomerId, [.. candidates.Select(c => c.Entry)]);
+            duplicates = await journal.AppendAsync(CustomerId, candidates.ConvertAll(c => c.Entry));
         }
         catch
         {

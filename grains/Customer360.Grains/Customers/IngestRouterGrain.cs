@@ -37,7 +37,7 @@ public sealed class IngestRouterGrain : Grain, IIngestRouterGrain
     {
         var batch = ImmutableArray.CreateBuilder<CustomerEvent>(indexes.Count);
         foreach (var i in indexes) batch.Add(events[i]);
-        var result = await GrainFactory.GetGrain<ICustomerGrain>(customerId).Ingest(batch.MoveToImmutable());
+        var result = await CustomerGrainReferences.Get(GrainFactory, customerId).Ingest(batch.MoveToImmutable());
         for (var k = 0; k < indexes.Count; k++) outcomes[indexes[k]] = result[k];
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class SnapshotSchedule(
     {
         try
         {
-            await grains.GetGrain<ICustomerGrain>(customerId).WriteSnapshot();
+            await CustomerGrainReferences.Get(grains, customerId).WriteSnapshot();
         }
         catch (Exception ex)
         {
