@@ -31,7 +31,8 @@ public sealed partial class PostgresEventJournal(
     // on (customer_id, seq) is not caught here — it means two activations of one customer wrote at once, and
     // the statement must fail so neither is acknowledged. The same statement keeps the MSISDN index: numbers
     // named by the registrations and updates it really inserted, newest occurrence winning (one row per number,
-    // since ON CONFLICT DO UPDATE may touch a row only once per statement).
+    // since ON CONFLICT DO UPDATE may touch a row only once per statement). It answers with the rows it did not
+    // insert — the duplicates, which are rare — rather than with the thousands it did.
     private const string AppendSql = """
         with input as (
             select * from unnest(@customer_ids, @seqs, @event_ids, @types, @occurred, @payloads, @msisdns)
@@ -51,7 +52,8 @@ public sealed partial class PostgresEventJournal(
             on conflict (msisdn) do update set customer_id = excluded.customer_id, since = excluded.since
                 where c360_msisdn.since <= excluded.since
         )
-        select customer_id, seq from inserted
+        select i.customer_id, i.seq from input i
+        where not exists (select 1 from inserted x where x.customer_id = i.customer_id and x.seq = i.seq)
         """;
 
     public async Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
@@ -151,8 +153,8 @@ public sealed partial class PostgresEventJournal(
     {
         try
         {
-            var inserted = await InsertAsync(batch, ct);
-            foreach (var p in batch) p.Done.TrySetResult(Duplicates(p, inserted));
+            var skipped = await InsertAsync(batch, ct);
+            foreach (var p in batch) p.Done.TrySetResult(Duplicates(p, skipped));
         }
         catch (Exception ex) when (batch.Count > 1 && ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -168,11 +170,12 @@ public sealed partial class PostgresEventJournal(
 
     // Matching on (customer, seq) rather than event id keeps two customers that were sent the same event id
     // in one statement apart: only the row actually written counts as accepted.
-    private static IReadOnlySet<string> Duplicates(PendingAppend p, HashSet<(string, long)> inserted)
+    private static IReadOnlySet<string> Duplicates(PendingAppend p, HashSet<(string, long)> skipped)
     {
+        if (skipped.Count == 0) return EmptySet;
         HashSet<string>? dups = null;
         foreach (var e in p.Entries)
-            if (!inserted.Contains((p.CustomerId, e.Seq))) (dups ??= []).Add(e.Event.EventId);
+            if (skipped.Contains((p.CustomerId, e.Seq))) (dups ??= []).Add(e.Event.EventId);
         return dups ?? (IReadOnlySet<string>)EmptySet;
     }
 
@@ -212,10 +215,10 @@ public sealed partial class PostgresEventJournal(
         cmd.Parameters.Add(new NpgsqlParameter("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = occurred });
         cmd.Parameters.AddWithValue("payloads", payloads);
         cmd.Parameters.Add(new NpgsqlParameter("msisdns", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = msisdns });
-        var inserted = new HashSet<(string, long)>(n);
+        var skipped = new HashSet<(string, long)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) inserted.Add((reader.GetString(0), reader.GetInt64(1)));
-        return inserted;
+        while (await reader.ReadAsync(ct)) skipped.Add((reader.GetString(0), reader.GetInt64(1)));
+        return skipped;
     }
 
     /// <summary>The phone number an event gives its customer, which the MSISDN index follows.</summary>
