@@ -74,12 +74,21 @@ public sealed partial class SnapshotSchedule(
         {
             await CustomerGrainReferences.Get(grains, customerId).WriteSnapshot();
         }
+        catch (TimeoutException)
+        {
+            // The write is still running in the grain (waiting its turn while the database is busy); the grain
+            // logs and re-schedules it if it fails.
+            LogWriteSlow(logger, customerId);
+        }
         catch (Exception ex)
         {
             // The grain logs and re-schedules its own failed writes; this is the call itself failing.
             LogWriteCallFailed(logger, customerId, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Customer {CustomerId}'s snapshot write is taking longer than a call may wait")]
+    private static partial void LogWriteSlow(ILogger logger, string customerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Asking customer {CustomerId} to write its snapshot failed")]
     private static partial void LogWriteCallFailed(ILogger logger, string customerId, Exception ex);

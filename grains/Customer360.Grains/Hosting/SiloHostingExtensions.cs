@@ -8,6 +8,7 @@ using Customer360.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Configuration;
 
@@ -35,8 +36,9 @@ public static class SiloHostingExtensions
                 "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive")
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
-            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0,
-                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents and Customers:ConcurrentSnapshots must be positive")
+            .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0
+                    && o.IdleDeactivation >= TimeSpan.FromMinutes(1),
+                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents and Customers:ConcurrentSnapshots must be positive, Customers:IdleDeactivation at least a minute")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")
             .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),
@@ -81,6 +83,9 @@ public static class SiloHostingExtensions
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
                 o.NumMissedTableIAmAliveLimit = 2;
             });
+            // Idle customer profiles leave memory after Customers:IdleDeactivation rather than Orleans' 15 minutes.
+            silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<CustomerGrainOptions>>((o, customers) =>
+                o.ClassSpecificCollectionAge[typeof(CustomerGrain).FullName!] = customers.Value.IdleDeactivation);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
