@@ -1,5 +1,9 @@
 using Customer360.Contracts;
+using Customer360.Grains.Customers;
 using Customer360.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using static Customer360.Testing.Events;
 
 namespace Customer360.Cluster.Tests;
@@ -23,6 +27,18 @@ public sealed class ProfilePersistenceTests(DatabaseFixture fixture) : IClassFix
         var view = await restarted.Grains.GetGrain<ICustomerGrain>("P1").GetView("en");
         Assert.NotNull(view);
         Assert.Equal((3L, 123.5m), (view.Version, view.Usage.DataMb));
+    }
+
+    [Fact]
+    public async Task idle_profiles_stay_in_memory_for_the_configured_time_not_orleans_default()
+    {
+        var settings = new Dictionary<string, string?> { ["Customers:IdleDeactivation"] = "03:30:00" };
+        await using var silo = await TestSilo.StartAsync(Db, $"idle-{Guid.NewGuid():N}", settings);
+
+        var collection = silo.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromHours(3.5), collection.ClassSpecificCollectionAge[typeof(CustomerGrain).FullName!]);
+        Assert.NotEqual(collection.CollectionAge, collection.ClassSpecificCollectionAge[typeof(CustomerGrain).FullName!]);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ public sealed class CustomerGrainOptions
     /// <summary>
     /// How long a profile stays in memory after its last call before it is deactivated (its snapshot written).
     /// Default 2 hours: profiles in memory answer consoles and take events without a database read, at about
-    /// 7.5 KiB each (BENCHMARKS.md); a quiet customer costs one activation when they next call or pay.
+    /// 6 KiB each (BENCHMARKS.md); a quiet customer costs one activation when they next call or pay.
     /// </summary>
     public TimeSpan IdleDeactivation { get; set; } = TimeSpan.FromHours(2);
 
