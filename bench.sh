@@ -36,24 +36,15 @@ BENCH_DIR="$ROOT/.data/bench"
 LOG_DIR="$BENCH_DIR/logs"
 PG_DATA="$BENCH_DIR/pg"
 REPORT="$ROOT/BENCHMARKS.md"
+# --out PATH puts the report elsewhere (a smoke run must not replace the repository's BENCHMARKS.md).
+ARGS=("$@")
+for ((i = 0; i + 1 < ${#ARGS[@]}; i++)); do
+    [[ "${ARGS[i]}" == --out ]] && REPORT="$(realpath -m "${ARGS[i + 1]}")"
+done
 
 declare -A PIDS=()
 ORDER=()
 PG_STARTED=0
-
-# stop_feeder — one SIGINT, as a Ctrl-C would be: the feeder stops sending, lets requests in flight finish,
-# marks the steps it did not finish as interrupted and writes BENCHMARKS.md. Forced only if it hangs.
-stop_feeder() {
-    local pid=${PIDS[feeder]:-}
-    [[ -n "$pid" ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        log "Stopping the benchmark (pid $pid); it writes what it measured"
-        kill -INT "$pid" 2>/dev/null || true
-        local deadline=$((SECONDS + 120))
-        while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
-    fi
-    stop_process feeder
-}
 
 SHUTTING_DOWN=0
 shutdown() {
@@ -62,7 +53,9 @@ shutdown() {
     SHUTTING_DOWN=1
     set +e
     trap '' INT TERM PIPE
-    stop_feeder
+    # One SIGINT, as a Ctrl-C would be: the feeder stops sending, lets requests in flight finish, marks the
+    # steps it did not finish as interrupted and writes BENCHMARKS.md. Forced only if it hangs.
+    stop_process feeder INT 120
     stop_process gateway
     stop_process silo
     ((PG_STARTED)) && pg_stop "$PG_DATA"

@@ -534,18 +534,19 @@ start_process() {
     log "Started $name (pid $!, log $logfile)"
 }
 
-# stop_process NAME — SIGTERM (the .NET host shuts down gracefully: a silo hands its grains over and
-# leaves the cluster), then SIGKILL if it is still there after 45 s (.NET's own shutdown limit is 30 s).
+# stop_process NAME [SIGNAL [GRACE]] — SIGTERM by default (the .NET host shuts down gracefully: a silo hands
+# its grains over and leaves the cluster), then SIGKILL if it is still there after GRACE seconds (default 45;
+# .NET's own shutdown limit is 30 s).
 stop_process() {
-    local name=$1 pid=${PIDS[$1]:-}
+    local name=$1 signal=${2:-TERM} grace=${3:-45} pid=${PIDS[$1]:-}
     [[ -n "$pid" ]] || return 0
     if kill -0 "$pid" 2>/dev/null; then
         log "Stopping $name (pid $pid)"
-        kill -TERM "$pid" 2>/dev/null || true
-        local deadline=$((SECONDS + 45))
+        kill -"$signal" "$pid" 2>/dev/null || true
+        local deadline=$((SECONDS + grace))
         while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
         if kill -0 "$pid" 2>/dev/null; then
-            warn "$name did not stop within 45s; killing it"
+            warn "$name did not stop within ${grace}s; killing it"
             kill -KILL "$pid" 2>/dev/null || true
         fi
     fi
