@@ -19,10 +19,8 @@ internal static class ActionRules
         foreach (var action in Actions(p))
             if (!HasCode(next, action.Code)) next.Add(action);
         var current = p.Derived.Actions;
-        var same = next.Count == current.Count;
-        for (var i = 0; same && i < next.Count; i++)
-            same = next[i].Code == current[i].Code && next[i].Family == current[i].Family && Same(next[i].Reason, current[i].Reason);
-        if (same) return false;
+        // Actions and their reasons are records: equal when every field, argument values included, is.
+        if (next.SequenceEqual(current)) return false;
         current.Clear();
         current.AddRange(next);
         return true;

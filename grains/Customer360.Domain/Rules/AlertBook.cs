@@ -63,7 +63,7 @@ internal static class AlertBook
             var latest = Latest(alerts, c.Key);
             if (latest is { State: not AlertState.Resolved })
             {
-                if (latest.Severity == c.Severity && Same(latest.Reason, c.Reason)) continue;
+                if (latest.Severity == c.Severity && latest.Reason == c.Reason) continue;
                 latest.Severity = c.Severity;
                 latest.Reason = c.Reason;
                 changed = true;

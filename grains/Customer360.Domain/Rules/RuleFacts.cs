@@ -105,6 +105,4 @@ internal static class RuleFacts
 
     public static string? Arg(Reason? reason, string key) =>
         reason?.Args is { } args && args.TryGetValue(key, out var value) ? value : null;
-
-    public static bool Same(Reason? a, Reason? b) => Equals(a, b);
 }

@@ -23,7 +23,7 @@ internal static class StageRules
         var previous = p.Derived.Stage;
         var next = Evaluate(p, rules, now, signals, previous);
         if (previous is not null && previous.Stage == next.Stage) next = next with { Since = previous.Since };
-        if (previous is not null && previous.Stage == next.Stage && Same(previous.Reason, next.Reason)
+        if (previous is not null && previous.Stage == next.Stage && previous.Reason == next.Reason
             && previous.LastDeclineSignalAt == next.LastDeclineSignalAt)
             return false;
         p.Derived.Stage = next;

@@ -21,11 +21,8 @@ internal static class TagRules
             next.Add(Kept(tags, t.Code) is { } kept ? t with { At = kept.At } : t);
         foreach (var t in tags)
             if (t.Source == TagSource.Manual) next.Add(t);
-        var same = next.Count == tags.Count;
-        for (var i = 0; same && i < next.Count; i++)
-            same = next[i].Code == tags[i].Code && next[i].Source == tags[i].Source && next[i].At == tags[i].At
-                && next[i].Author == tags[i].Author && Same(next[i].Reason, tags[i].Reason);
-        if (same) return false;
+        // Tags and their reasons are records: equal when every field, argument values included, is.
+        if (next.SequenceEqual(tags)) return false;
         tags.Clear();
         tags.AddRange(next);
         return true;

@@ -42,7 +42,7 @@ internal static class TierRules
             if (d.TierHistory.Count > MaxHistory) d.TierHistory.RemoveRange(0, d.TierHistory.Count - MaxHistory);
             return (true, change);
         }
-        if (rise == 0 && !Same(current.Reason, next.Reason))
+        if (rise == 0 && current.Reason != next.Reason)
         {
             d.Tier = next with { Since = current.Since };
             changed = true;

@@ -46,16 +46,16 @@ public sealed partial class CustomerGrain(
     private bool _reminderFired;
     private bool _snapshotScheduled;
 
-    // One copy of the id for the life of the activation (the grain id itself holds it as bytes).
-    private string? _customerId;
-
-    private string CustomerId => _customerId ??= this.GetPrimaryKeyString();
+    // Set on activation. One string for the life of the activation: each GetPrimaryKeyString() makes a new one.
+    private string CustomerId { get; set; } = null!;
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         var state = snapshot.State;
+        var key = this.GetPrimaryKeyString();
+        // The snapshot's copy of the id, when it has one, so the profile and the grain share it.
+        CustomerId = state.Profile?.CustomerId == key ? state.Profile.CustomerId : key;
         _profile = state.Profile ?? new CustomerProfile { CustomerId = CustomerId };
-        if (_profile.CustomerId == CustomerId) _customerId = _profile.CustomerId;
         _journalSeq = state.JournalSeq;
         _held = [.. state.Held];
         // Leases run on real time, whatever the business clock says.

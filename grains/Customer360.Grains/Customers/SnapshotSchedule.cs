@@ -20,29 +20,21 @@ public sealed partial class SnapshotSchedule(
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     // Snapshot delays are real time, whatever the business clock says.
-    private readonly TimeProvider time = TimeProvider.System;
+    private static readonly TimeProvider Time = TimeProvider.System;
 
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
     private readonly Lock _lock = new();
 
-    public int Pending
-    {
-        get
-        {
-            lock (_lock) return _due.Count;
-        }
-    }
-
     /// <summary>Asks for <paramref name="customerId"/>'s snapshot to be written <paramref name="delay"/> from now.</summary>
     public void Schedule(string customerId, TimeSpan delay)
     {
-        var at = time.GetUtcNow() + delay;
+        var at = Time.GetUtcNow() + delay;
         lock (_lock) _due.Enqueue(customerId, at);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick, time);
+        using var timer = new PeriodicTimer(Tick, Time);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrentSnapshots, CancellationToken = stoppingToken };
         try
         {
@@ -57,7 +49,7 @@ public sealed partial class SnapshotSchedule(
 
     private List<string> TakeDue()
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = new List<string>();
         lock (_lock)
             while (_due.TryPeek(out var customerId, out var at) && at <= now)
