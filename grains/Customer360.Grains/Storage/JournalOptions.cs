@@ -14,4 +14,10 @@ public sealed class JournalOptions
 
     /// <summary>Appends waiting for a writer before producers are made to wait. Default 100000.</summary>
     public int QueueCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Batches written with the (slower, duplicate-skipping) statement after a binary COPY met a duplicate
+    /// event id, before COPY is tried again. Default 20.
+    /// </summary>
+    public int StatementBatchesAfterDuplicate { get; set; } = 20;
 }

@@ -11,7 +11,8 @@ namespace Customer360.Grains.Storage;
 
 /// <summary>
 /// The journal in PostgreSQL, with group commit: appends from every customer grain of this silo queue up and
-/// are written together, one statement and one commit for many customers. Per-event transactions cap out
+/// are written together, one binary COPY (or, when it must skip duplicates or keep the MSISDN index, one statement)
+/// and one commit for many customers. Per-event transactions cap out
 /// near 5,000 events/s on a small machine; sharing the commit is what lets ingestion go far past that.
 /// </summary>
 public sealed partial class PostgresEventJournal(
@@ -181,7 +182,57 @@ public sealed partial class PostgresEventJournal(
 
     private static readonly HashSet<string> EmptySet = [];
 
+    // Binary COPY costs PostgreSQL about half what the statement does per row, but it cannot skip a duplicate
+    // or keep the MSISDN index: it is tried for batches that name no number, and any unique violation (a
+    // duplicate id, or two activations of one customer) sends the batch to the statement, which sorts them out.
+    private const string CopySql =
+        "copy c360_journal (customer_id, seq, event_id, type, occurred_at, payload) from stdin (format binary)";
+
+    private static readonly HashSet<(string, long)> NoneSkipped = [];
+
+    // After a COPY met a duplicate, the feed is probably being replayed: the next batches go to the statement.
+    private int _statementOnly;
+
     private async Task<HashSet<(string, long)>> InsertAsync(List<PendingAppend> batch, CancellationToken ct)
+    {
+        if (Volatile.Read(ref _statementOnly) > 0) Interlocked.Decrement(ref _statementOnly);
+        else if (!batch.Any(p => p.Entries.Any(e => NumberNamedBy(e.Event) is not null)))
+        {
+            try
+            {
+                await CopyAsync(batch, ct);
+                return NoneSkipped;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                Volatile.Write(ref _statementOnly, options.Value.StatementBatchesAfterDuplicate);
+            }
+        }
+        return await InsertWithStatementAsync(batch, ct);
+    }
+
+    private async Task CopyAsync(List<PendingAppend> batch, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var writer = await conn.BeginBinaryImportAsync(CopySql, ct);
+        foreach (var p in batch)
+        {
+            foreach (var e in p.Entries)
+            {
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(p.CustomerId, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(e.Seq, NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(e.Event.EventId, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(e.Event.Type, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(e.Event.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(System.Text.Json.JsonSerializer.Serialize(e.Event, DomainJson.Options), NpgsqlDbType.Text, ct);
+            }
+        }
+        // The COPY is its own transaction: it commits (and is flushed) here, or nothing of it is kept.
+        await writer.CompleteAsync(ct);
+    }
+
+    private async Task<HashSet<(string, long)>> InsertWithStatementAsync(List<PendingAppend> batch, CancellationToken ct)
     {
         var n = batch.Sum(p => p.Entries.Count);
         var customers = new string[n];
