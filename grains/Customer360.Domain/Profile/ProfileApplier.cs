@@ -51,6 +51,20 @@ public static class ProfileApplier
         _ => null,
     };
 
+    /// <summary>
+    /// True when <paramref name="e"/> would only add to the running usage counters of the operator month of
+    /// <paramref name="now"/>, which the profile already holds: a data, voice or SMS record with no roaming and
+    /// no call to a competitor's service number (those feed tags and decline signals). Ask before applying it.
+    /// See <c>ProfileRules.StandsAfterCounters</c>.
+    /// </summary>
+    public static bool AddsToCounters(CustomerProfile profile, CustomerEvent e, DateTimeOffset now)
+    {
+        if (!profile.IsRegistered || e.Payload is not (DataUsed { Roaming: false } or SmsUsed or VoiceUsed { Roaming: false, CompetitorServiceNumber: false }))
+            return false;
+        var month = OperatorCalendar.MonthOf(e.OccurredAt);
+        return month == OperatorCalendar.MonthOf(now) && profile.Usage.ContainsKey(month);
+    }
+
     public static ApplyOutcome Apply(CustomerProfile profile, CustomerEvent e)
     {
         if (Refusal(profile.CustomerId, profile.IsRegistered, profile.Closure is not null, e) is { } refusal)

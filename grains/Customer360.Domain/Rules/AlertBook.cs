@@ -89,6 +89,28 @@ internal static class AlertBook
         return (Trim(alerts) || changed, raised, resolved);
     }
 
+    /// <summary>
+    /// True when <see cref="Apply"/> would leave every alert of <paramref name="key"/> as it is, given the
+    /// condition of that key that holds (or null). Snoozes running out are moments, not considered here.
+    /// </summary>
+    public static bool Settled(CustomerProfile p, string key, AlertCondition? holding)
+    {
+        var alerts = p.Derived.Alerts;
+        if (holding is not null)
+        {
+            var latest = Latest(alerts, key);
+            // Raised already and unchanged, or resolved by a person while it held (then it is not raised again).
+            return latest is { State: not AlertState.Resolved }
+                ? latest.Severity == holding.Severity && latest.Reason == holding.Reason
+                : latest is { ResolvedBy: not null } && Arg(latest.Resolution, ClearedArg) is null;
+        }
+        // Nothing left to resolve automatically, nor a person's resolution waiting to note that it cleared.
+        foreach (var a in alerts)
+            if (a.Key == key && (a.State != AlertState.Resolved || a is { ResolvedBy: not null, Resolution: { } resolution } && Arg(resolution, ClearedArg) is null))
+                return false;
+        return true;
+    }
+
     /// <summary>The most recent alert with this key, in whatever state.</summary>
     private static Alert? Latest(List<Alert> alerts, string key)
     {

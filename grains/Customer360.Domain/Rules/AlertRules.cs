@@ -23,7 +23,7 @@ internal static class AlertRules
     {
         var list = new List<AlertCondition>();
         void Add(AlertKind kind, AlertCategory category, AlertSeverity severity, Reason reason, string? on = null) =>
-            list.Add(new(on is null ? KindName(kind) : $"{KindName(kind)}:{on}", kind, category, severity, reason));
+            list.Add(new(Key(kind, on), kind, category, severity, reason));
         var churned = p.Closure is not null;
         var today = Today(now);
 
@@ -50,7 +50,7 @@ internal static class AlertRules
             Add(AlertKind.ContractExpiring, AlertCategory.Service, AlertSeverity.Medium, Reason(ReasonCodes.AlertContractExpiring,
                 ("end", Date(end)), ("days", Number(rules.ContractExpiringDays))), Date(end));
 
-        Saturation(p, rules, now, Add);
+        if (Saturation(p, rules, now) is { } saturation) list.Add(saturation);
         if (UnderUsed(p, rules, now))
             Add(AlertKind.PlanUnderUse, AlertCategory.Marketing, AlertSeverity.Low, Reason(ReasonCodes.AlertUnderUse,
                 ("months", Number(rules.UnderUseMonths)), ("line", Amount(rules.UnderUsePercent))));
@@ -102,9 +102,15 @@ internal static class AlertRules
             add(AlertKind.SpendDrop, AlertCategory.Service, AlertSeverity.Medium, Reason(ReasonCodes.AlertSpendDrop, args), month);
     }
 
-    private static void Saturation(CustomerProfile p, RuleSettings rules, DateTimeOffset now, Action<AlertKind, AlertCategory, AlertSeverity, Reason, string?> add)
+    private static string Key(AlertKind kind, string? on) => on is null ? KindName(kind) : $"{KindName(kind)}:{on}";
+
+    /// <summary>The key of this month's plan-saturation alert.</summary>
+    public static string SaturationKey(DateTimeOffset now) => Key(AlertKind.PlanSaturation, ThisMonth(now));
+
+    /// <summary>This month's plan saturation, if an allowance is used beyond the line: the one alert this month's running usage counters feed.</summary>
+    public static AlertCondition? Saturation(CustomerProfile p, RuleSettings rules, DateTimeOffset now)
     {
-        if (p.Products is not { } plan) return;
+        if (p.Products is not { } plan) return null;
         var month = ThisMonth(now);
         var usage = p.UsageIn(month);
         var line = rules.SaturationPercent / 100;
@@ -113,7 +119,8 @@ internal static class AlertRules
             reason = Reason(ReasonCodes.AlertSaturationData, ("allowance", Amount(plan.DataMb)), ("line", Amount(rules.SaturationPercent)));
         else if (plan.VoiceMinutes > 0 && usage.VoiceMinutes > plan.VoiceMinutes * line)
             reason = Reason(ReasonCodes.AlertSaturationVoice, ("allowance", Amount(plan.VoiceMinutes)), ("line", Amount(rules.SaturationPercent)));
-        if (reason is not null) add(AlertKind.PlanSaturation, AlertCategory.Marketing, AlertSeverity.Low, reason, month);
+        return reason is null ? null
+            : new(Key(AlertKind.PlanSaturation, month), AlertKind.PlanSaturation, AlertCategory.Marketing, AlertSeverity.Low, reason);
     }
 
     /// <summary>Every allowance of the plan used under the line in each of the last complete months, held in full.</summary>

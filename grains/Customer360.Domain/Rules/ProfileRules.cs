@@ -32,6 +32,28 @@ public static class ProfileRules
     }
 
     /// <summary>
+    /// Whether the derived profile still stands after usage records that only added to this month's running
+    /// counters (<see cref="ProfileApplier.AddsToCounters"/>), so that <see cref="Derive"/> would change nothing
+    /// and need not run. Most of a feed is such records, and deriving after each one is most of the cost of
+    /// ingesting it. It holds when the profile was derived this operator month under these settings, nothing
+    /// time-driven has come due since (<paramref name="dueFrom"/>: the earliest pending moment, never later than
+    /// <see cref="NextDue"/> said), the customer is active and not in arrears (whose start may be the last
+    /// update), and this month's saturation alert, the one rule that reads those counters, is settled. Then it
+    /// moves <c>EvaluatedAt</c>, as <see cref="Derive"/> would, and <see cref="NextDue"/> is unchanged.
+    /// </summary>
+    public static bool StandsAfterCounters(CustomerProfile profile, RuleSettings rules, DateTimeOffset now, DateTimeOffset? dueFrom)
+    {
+        var derived = profile.Derived;
+        if (!profile.IsRegistered || profile.Closure is not null || derived.RulesVersion != rules.Version) return false;
+        if (derived.EvaluatedAt is not { } evaluated || evaluated > now || RuleFacts.ThisMonth(evaluated) != RuleFacts.ThisMonth(now)) return false;
+        if (dueFrom is { } due && due <= now) return false;
+        if (RuleFacts.ArrearsSince(profile, now) is not null) return false;
+        if (!AlertBook.Settled(profile, AlertRules.SaturationKey(now), AlertRules.Saturation(profile, rules, now))) return false;
+        derived.EvaluatedAt = now;
+        return true;
+    }
+
+    /// <summary>
     /// The earliest instant after <paramref name="now"/> at which <see cref="Derive"/> could change something
     /// with no new event, or null when nothing is pending. Never at or before <paramref name="now"/>. Computed
     /// on the profile as derived at <paramref name="now"/>: call it right after <see cref="Derive"/>.

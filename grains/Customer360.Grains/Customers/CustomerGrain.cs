@@ -89,6 +89,7 @@ public sealed partial class CustomerGrain(
     public async Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events)
     {
         var outcomes = new EventOutcome[events.Length];
+        var now = time.GetUtcNow();
         var refusals = ProfileApplier.Admit(_profile, events);
         var hold = options.Value.HoldUnregistered;
         // Most batches hold one event: only a longer one can repeat an id within itself.
@@ -124,6 +125,7 @@ public sealed partial class CustomerGrain(
         _journalSeq = nextSeq;
         var changed = new SortedSet<string>(StringComparer.Ordinal);
         var applied = 0;
+        var countersOnly = true;
         foreach (var (index, entry) in candidates)
         {
             if (duplicates.Contains(entry.Event.EventId))
@@ -132,6 +134,7 @@ public sealed partial class CustomerGrain(
                 continue;
             }
             applied++;
+            countersOnly &= ProfileApplier.AddsToCounters(_profile, entry.Event, now);
             if (ApplyOrHold(entry.Event, changed) is not { } result)
             {
                 outcomes[index] = EventOutcome.Held;
@@ -147,7 +150,10 @@ public sealed partial class CustomerGrain(
         if (applied > 0)
         {
             MarkChanged(applied);
-            if (_profile.IsRegistered) await DeriveAsync(changed);
+            // Usage that only ran up this month's counters rarely changes a derived section: checked, not re-derived.
+            if (countersOnly && ProfileRules.StandsAfterCounters(_profile, rules.Current, now, snapshot.State.ReminderDue))
+                Publish(changed);
+            else if (_profile.IsRegistered) await DeriveAsync(changed);
             if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TryWriteSnapshotAsync();
         }
         return [.. outcomes];
@@ -222,10 +228,16 @@ public sealed partial class CustomerGrain(
         }
         var sections = new SortedSet<string>(changed, StringComparer.Ordinal);
         sections.UnionWith(derived.Changed);
-        if (sections.Count > 0)
+        Publish(sections);
+        await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
+    }
+
+    /// <summary>Tells the consoles following this customer which sections changed, if any did and any console follows.</summary>
+    private void Publish(IReadOnlyCollection<string> sections)
+    {
+        if (sections.Count > 0 && _subscribers.Count > 0)
             _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId,
                 _profile.Version, [.. sections]));
-        await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
     }
 
     /// <summary>
