@@ -57,9 +57,16 @@ public sealed partial class PostgresEventJournal(
         where not exists (select 1 from inserted x where x.customer_id = i.customer_id and x.seq = i.seq)
         """;
 
-    public async Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
+    // Continuations run where the result is set: a grain's await resumes on its own scheduler anyway, so the
+    // writer only queues it there, and no thread-pool hop is spent per append.
+    public Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
     {
-        var pending = new PendingAppend(customerId, entries, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingAppend(customerId, entries, new());
+        return _queue.Writer.TryWrite(pending) ? pending.Done.Task : WhenQueuedAsync(pending, ct);
+    }
+
+    private async Task<IReadOnlySet<string>> WhenQueuedAsync(PendingAppend pending, CancellationToken ct)
+    {
         await _queue.Writer.WriteAsync(pending, ct);
         return await pending.Done.Task;
     }
