@@ -5,7 +5,10 @@ public readonly record struct ApplyOutcome(IReadOnlyList<string> Changed, string
 {
     public bool IsRejected => Rejection is not null;
 
-    public static ApplyOutcome Changes(params string[] sections) => new(sections, null);
+    /// <summary>The outcome of an event that changed one section. One shared instance per section: applying is per event.</summary>
+    public static ApplyOutcome Changes(string section) => Single.TryGetValue(section, out var shared) ? shared : new([section], null);
+
+    private static readonly Dictionary<string, ApplyOutcome> Single = ProfileSection.All.ToDictionary(s => s, s => new ApplyOutcome(new[] { s }, null));
 
     public static ApplyOutcome Rejected(string reason) => new([], reason);
 }

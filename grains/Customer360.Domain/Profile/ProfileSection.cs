@@ -11,4 +11,6 @@ public static class ProfileSection
     public const string Touchpoints = "touchpoints";
     public const string Derived = "derived";
     public const string Lifecycle = "lifecycle";
+
+    public static IReadOnlyList<string> All { get; } = [Identity, Products, Device, Usage, Billing, Touchpoints, Derived, Lifecycle];
 }

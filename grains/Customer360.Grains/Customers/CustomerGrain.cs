@@ -123,7 +123,8 @@ public sealed partial class CustomerGrain(
         }
 
         _journalSeq = nextSeq;
-        var changed = new SortedSet<string>(StringComparer.Ordinal);
+        // Sections the batch changed: one or two, so a list (DeriveAsync sorts them).
+        var changed = new List<string>(2);
         var applied = 0;
         var countersOnly = true;
         foreach (var (index, entry) in candidates)
@@ -163,7 +164,7 @@ public sealed partial class CustomerGrain(
     /// Applies a journaled event, or holds it when it must wait for the customer's registration (null). A
     /// registration releases the held events, in the order they arrived.
     /// </summary>
-    private ApplyOutcome? ApplyOrHold(CustomerEvent e, ISet<string>? changed = null)
+    private ApplyOutcome? ApplyOrHold(CustomerEvent e, List<string>? changed = null)
     {
         if (ProfileApplier.AwaitsRegistration(_profile, e))
         {
@@ -171,14 +172,24 @@ public sealed partial class CustomerGrain(
             return null;
         }
         var result = ProfileApplier.Apply(_profile, e);
-        changed?.UnionWith(result.Changed);
+        if (changed is not null) AddSections(changed, result.Changed);
         if (_held.Count > 0 && _profile.IsRegistered)
         {
             var released = _held;
             _held = [];
-            foreach (var waiting in released) changed?.UnionWith(ProfileApplier.Apply(_profile, waiting).Changed);
+            foreach (var waiting in released)
+            {
+                var sections = ProfileApplier.Apply(_profile, waiting).Changed;
+                if (changed is not null) AddSections(changed, sections);
+            }
         }
         return result;
+    }
+
+    private static void AddSections(List<string> changed, IReadOnlyList<string> sections)
+    {
+        for (var i = 0; i < sections.Count; i++)
+            if (!changed.Contains(sections[i])) changed.Add(sections[i]);
     }
 
     public Task<ProfileView?> GetView(string language) =>
@@ -235,9 +246,10 @@ public sealed partial class CustomerGrain(
     /// <summary>Tells the consoles following this customer which sections changed, if any did and any console follows.</summary>
     private void Publish(IReadOnlyCollection<string> sections)
     {
-        if (sections.Count > 0 && _subscribers.Count > 0)
-            _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId,
-                _profile.Version, [.. sections]));
+        if (sections.Count == 0 || _subscribers.Count == 0) return;
+        var names = sections.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId, _profile.Version, [.. names]));
     }
 
     /// <summary>

@@ -19,25 +19,32 @@ public sealed class IngestRouterGrain : Grain, IIngestRouterGrain
         if (customerIds.Count != events.Count)
             throw new ArgumentException($"{customerIds.Count} customer ids for {events.Count} events", nameof(chunk));
 
-        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (!positions.TryGetValue(customerIds[i], out var list)) positions[customerIds[i]] = list = [];
-            list.Add(i);
-        }
+        // Positions sorted by customer: each customer's events are one run, in the order they came.
+        var keys = customerIds.ToArray();
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(keys, order, StringComparer.Ordinal);
 
         var outcomes = new EventOutcome[events.Count];
-        var calls = new List<Task>(positions.Count);
-        foreach (var (customerId, indexes) in positions) calls.Add(IngestAsync(customerId, indexes, events, outcomes));
+        var calls = new List<Task>();
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && string.Equals(keys[end], keys[start], StringComparison.Ordinal)) end++;
+            // The sort is not stable: restore arrival order within the run (almost always of one event).
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            calls.Add(IngestAsync(keys[start], new ArraySegment<int>(order, start, end - start), events, outcomes));
+            start = end;
+        }
         await Task.WhenAll(calls);
         return ImmutableCollectionsMarshal.AsImmutableArray(outcomes);
     }
 
-    private async Task IngestAsync(string customerId, List<int> indexes, IReadOnlyList<CustomerEvent> events, EventOutcome[] outcomes)
+    private async Task IngestAsync(string customerId, ArraySegment<int> indexes, IReadOnlyList<CustomerEvent> events, EventOutcome[] outcomes)
     {
-        var batch = ImmutableArray.CreateBuilder<CustomerEvent>(indexes.Count);
-        foreach (var i in indexes) batch.Add(events[i]);
-        var result = await CustomerGrainReferences.Get(GrainFactory, customerId).Ingest(batch.MoveToImmutable());
+        var batch = new CustomerEvent[indexes.Count];
+        for (var k = 0; k < batch.Length; k++) batch[k] = events[indexes[k]];
+        var result = await CustomerGrainReferences.Get(GrainFactory, customerId).Ingest(ImmutableCollectionsMarshal.AsImmutableArray(batch));
         for (var k = 0; k < indexes.Count; k++) outcomes[indexes[k]] = result[k];
     }
 }

@@ -203,7 +203,7 @@ public sealed partial class PostgresEventJournal(
     private async Task<HashSet<(string, long)>> InsertAsync(List<PendingAppend> batch, CancellationToken ct)
     {
         if (Volatile.Read(ref _statementOnly) > 0) Interlocked.Decrement(ref _statementOnly);
-        else if (!batch.Any(p => p.Entries.Any(e => NumberNamedBy(e.Event) is not null)))
+        else if (!NamesANumber(batch))
         {
             try
             {
@@ -218,14 +218,23 @@ public sealed partial class PostgresEventJournal(
         return await InsertWithStatementAsync(batch, ct);
     }
 
+    private static bool NamesANumber(List<PendingAppend> batch)
+    {
+        foreach (var p in batch)
+            for (var i = 0; i < p.Entries.Count; i++)
+                if (NumberNamedBy(p.Entries[i].Event) is not null) return true;
+        return false;
+    }
+
     private async Task CopyAsync(List<PendingAppend> batch, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var writer = await conn.BeginBinaryImportAsync(CopySql, ct);
         foreach (var p in batch)
         {
-            foreach (var e in p.Entries)
+            for (var i = 0; i < p.Entries.Count; i++)
             {
+                var e = p.Entries[i];
                 await writer.StartRowAsync(ct);
                 await writer.WriteAsync(p.CustomerId, NpgsqlDbType.Text, ct);
                 await writer.WriteAsync(e.Seq, NpgsqlDbType.Bigint, ct);
