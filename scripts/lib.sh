@@ -408,8 +408,9 @@ fsync = on
 synchronous_commit = on
 full_page_writes = on
 
-# Fewer, smoother checkpoints under a steady event stream; compressed full-page images shrink the WAL.
-wal_compression = on
+# Fewer, smoother checkpoints under a steady event stream; compressed full-page images shrink the WAL
+# (lz4: a fraction of the CPU of the default pglz, on a machine PostgreSQL shares with the silo).
+wal_compression = lz4
 checkpoint_timeout = 15min
 max_wal_size = 4GB
 min_wal_size = 512MB
