@@ -89,7 +89,6 @@ public sealed partial class CustomerGrain(
     public async Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events)
     {
         var outcomes = new EventOutcome[events.Length];
-        var now = time.GetUtcNow();
         var refusals = ProfileApplier.Admit(_profile, events);
         var hold = options.Value.HoldUnregistered;
         // Most batches hold one event: only a longer one can repeat an id within itself.
@@ -123,6 +122,7 @@ public sealed partial class CustomerGrain(
         }
 
         _journalSeq = nextSeq;
+        var now = time.GetUtcNow();
         // Sections the batch changed: one or two, so a list (DeriveAsync sorts them).
         var changed = new List<string>(2);
         var applied = 0;
