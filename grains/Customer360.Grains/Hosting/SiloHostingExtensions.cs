@@ -32,8 +32,8 @@ public static class SiloHostingExtensions
 
         services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section);
         services.AddOptions<JournalOptions>().BindConfiguration("Journal")
-            .Validate(o => o.MaxBatchRows > 0 && o.Writers > 0 && o.QueueCapacity > 0,
-                "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive")
+            .Validate(o => o.MaxBatchRows > 0 && o.Writers > 0 && o.QueueCapacity > 0 && o.StatementBatchesAfterDuplicate >= 0,
+                "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive, Journal:StatementBatchesAfterDuplicate zero or more")
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
             .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0

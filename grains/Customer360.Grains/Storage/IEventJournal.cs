@@ -8,7 +8,9 @@ public interface IEventJournal
 {
     /// <summary>
     /// Appends a customer's entries durably. Returns the event ids that were already in the journal (from this
-    /// or any customer), which were not stored again. Throws when the outcome is unknown or failed.
+    /// or any customer), which were not stored again. Throws when the outcome is unknown or failed. The task
+    /// completes on the journal's writer: a grain resumes on its own scheduler, but a caller outside one must
+    /// not do slow work inline after awaiting it.
     /// </summary>
     Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default);
 

@@ -202,8 +202,9 @@ public sealed partial class PostgresEventJournal(
 
     private async Task<HashSet<(string, long)>> InsertAsync(List<PendingAppend> batch, CancellationToken ct)
     {
-        if (Volatile.Read(ref _statementOnly) > 0) Interlocked.Decrement(ref _statementOnly);
-        else if (!NamesANumber(batch))
+        // Writers race for the last statement batch; the one that takes the count below zero uses COPY.
+        var statementOnly = Volatile.Read(ref _statementOnly) > 0 && Interlocked.Decrement(ref _statementOnly) >= 0;
+        if (!statementOnly && !NamesANumber(batch))
         {
             try
             {
@@ -241,7 +242,7 @@ public sealed partial class PostgresEventJournal(
                 await writer.WriteAsync(e.Event.EventId, NpgsqlDbType.Text, ct);
                 await writer.WriteAsync(e.Event.Type, NpgsqlDbType.Text, ct);
                 await writer.WriteAsync(e.Event.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-                await writer.WriteAsync(System.Text.Json.JsonSerializer.Serialize(e.Event, DomainJson.Options), NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(Payload(e.Event), NpgsqlDbType.Text, ct);
             }
         }
         // The COPY is its own transaction: it commits (and is flushed) here, or nothing of it is kept.
@@ -268,7 +269,7 @@ public sealed partial class PostgresEventJournal(
                 ids[i] = e.Event.EventId;
                 types[i] = e.Event.Type;
                 occurred[i] = e.Event.OccurredAt.UtcDateTime;
-                payloads[i] = System.Text.Json.JsonSerializer.Serialize(e.Event, DomainJson.Options);
+                payloads[i] = Payload(e.Event);
                 msisdns[i] = NumberNamedBy(e.Event);
                 i++;
             }
@@ -287,6 +288,9 @@ public sealed partial class PostgresEventJournal(
         while (await reader.ReadAsync(ct)) skipped.Add((reader.GetString(0), reader.GetInt64(1)));
         return skipped;
     }
+
+    /// <summary>The journal's copy of an event: its JSON in the domain's one shape, which replay reads back.</summary>
+    private static string Payload(CustomerEvent e) => System.Text.Json.JsonSerializer.Serialize(e, DomainJson.Options);
 
     /// <summary>The phone number an event gives its customer, which the MSISDN index follows.</summary>
     private static string? NumberNamedBy(CustomerEvent e) => e.Payload switch
