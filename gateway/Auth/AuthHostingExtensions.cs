@@ -6,6 +6,9 @@ namespace Customer360.Gateway.Auth;
 /// <summary>Bearer-token authentication and the role policies.</summary>
 public static class AuthHostingExtensions
 {
+    /// <summary>Where the consoles' hub is mapped.</summary>
+    public const string ConsoleHubPath = "/hubs/console";
+
     public static WebApplicationBuilder AddCustomer360Auth(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
@@ -27,9 +30,23 @@ public static class AuthHostingExtensions
                 RoleClaimType = System.Security.Claims.ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            // Browsers cannot set headers on WebSockets, so the console hub takes the token from the query string
+            // (access_token), and only there. Hosting logs that query at Information: the gateway keeps that
+            // category at Warning (GatewayHostingExtensions) so a token never reaches a log.
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    if (context.HttpContext.Request.Path.StartsWithSegments(ConsoleHubPath)
+                        && context.Request.Query["access_token"] is { Count: > 0 } token)
+                        context.Token = token;
+                    return Task.CompletedTask;
+                },
+            };
         }).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.StaffPolicy, p => p.RequireRole(Roles.Store, Roles.AccountManager, Roles.PhoneManager, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Roles.IngestPolicy, p => p
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.Ingest));

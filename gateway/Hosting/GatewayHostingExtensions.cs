@@ -1,10 +1,13 @@
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Domain;
+using Customer360.Gateway.Access;
 using Customer360.Gateway.Api;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
+using Customer360.Gateway.Search;
+using Npgsql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -61,6 +64,10 @@ public static class GatewayHostingExtensions
 
         services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
         services.AddSingleton<EventIngestor>();
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<CustomerReader>();
+        services.AddSingleton<StaffEvents>();
+        services.AddSingleton<CustomerSearch>();
         services.AddSingleton<TopicRouter>();
         services.AddSingleton<SnapshotReader>();
         services.AddSingleton<PushReceiver>();
@@ -77,6 +84,9 @@ public static class GatewayHostingExtensions
             .AddJsonProtocol(o => DomainJson.Configure(o.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(o => DomainJson.Configure(o.SerializerOptions));
         builder.AddCustomer360Auth();
+        // Hosting logs each request's URL at Information, query string and all, and a console's token rides in
+        // the hub's query string: whatever the configuration says, that category stays at Warning.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -101,7 +111,13 @@ public static class GatewayHostingExtensions
         app.MapCustomersApi();
         app.MapRulesApi();
         app.MapAuthApi();
-        app.MapHub<ConsoleHub>("/hubs/console");
+        app.MapListsApi();
+        app.MapAlertsApi();
+        app.MapStaffApi();
+        app.MapStoresApi();
+        app.MapTimelineApi();
+        // A console whose token expires is disconnected; it signs in again and resubscribes.
+        app.MapHub<ConsoleHub>(AuthHostingExtensions.ConsoleHubPath, o => o.CloseOnAuthenticationExpiration = true);
         // Unknown API paths get a 404 problem, not the dashboard's page.
         app.Map("/api/{**rest}", () => Results.Problem(title: "No such API", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();

@@ -1,31 +1,53 @@
+using Customer360.Contracts;
+using Customer360.Domain.Access;
+using Customer360.Gateway.Access;
+using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Customer360.Gateway.Push;
 
 /// <summary>
-/// The consoles' hub, <c>/hubs/console</c>. Thin: subscriptions go to the <see cref="SubscriptionRegistry"/>,
-/// pushes come from the <see cref="PushReceiver"/>; connection ids never leave this gateway.
+/// The consoles' hub, <c>/hubs/console</c>, for signed-in people only (the token rides in <c>access_token</c>;
+/// the connection closes when it expires). Every <c>Subscribe</c> is authorized like a REST read of the same
+/// thing, so a console can follow only what its user may see, masked as their role requires. Thin otherwise:
+/// subscriptions go to the <see cref="SubscriptionRegistry"/>, pushes come from the <see cref="PushReceiver"/>;
+/// connection ids never leave this gateway.
 /// </summary>
-public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots) : Hub
+[Authorize(Policy = Roles.StaffPolicy)]
+public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots, CustomerReader reader) : Hub
 {
     /// <summary>Follows a topic. Returns its snapshot; later notices carry higher versions.</summary>
     public async Task<TopicSnapshot> Subscribe(string topic)
     {
+        var viewer = Context.User?.ToViewer() ?? throw new HubException("sign in first");
         var owner = router.OwnerOf(topic) ?? throw new HubException($"'{topic}' is not a topic this console can follow");
+        Topics.TryParse(topic, out var kind, out var key);
+        if (!await MayFollowAsync(viewer, kind, key)) throw new HubException($"not allowed: '{topic}' is outside your scope");
         // Order matters: join the group and subscribe at the owner first, then read the snapshot. A change in
         // between is both in the snapshot and pushed; the console drops the push by its version. The other
         // order could lose it.
-        await Groups.AddToGroupAsync(Context.ConnectionId, topic);
+        await Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.For(topic, AccessRules.Masks(viewer)));
         await registry.AddAsync(Context.ConnectionId, topic, owner);
-        return await snapshots.ReadAsync(topic, ConsoleLanguage.Of(Context.GetHttpContext()));
+        return await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
     }
 
     public async Task Unsubscribe(string topic)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+        foreach (var group in PushGroups.Both(topic)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
         await registry.RemoveAsync(Context.ConnectionId, topic);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => registry.RemoveConnectionAsync(Context.ConnectionId);
+
+    // A customer not registered yet can be followed by admins only: nobody else's scope can be known yet.
+    private async Task<bool> MayFollowAsync(Viewer viewer, string kind, string key) => kind == Topics.CustomerPrefix
+        ? (await reader.ReadAsync(viewer, key, ConsoleLanguage.English)).Status switch
+        {
+            CustomerReadStatus.Allowed => true,
+            CustomerReadStatus.NotFound => viewer.IsAdmin,
+            _ => false,
+        }
+        : AccessRules.MayFollow(viewer, kind, key);
 }

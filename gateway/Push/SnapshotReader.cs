@@ -1,15 +1,33 @@
 using Customer360.Contracts;
+using Customer360.Contracts.Hosting;
+using Customer360.Domain.Access;
+using Customer360.Gateway.Access;
+using Customer360.Gateway.Api;
 
 namespace Customer360.Gateway.Push;
 
-/// <summary>Reads the current state of a topic for a console that (re)subscribes.</summary>
-public sealed class SnapshotReader(IClusterClient cluster)
+/// <summary>Reads the current state of a topic for a console that (re)subscribes, as its viewer may see it.</summary>
+public sealed class SnapshotReader(IClusterClient cluster, CustomerReader reader, [FromKeyedServices(Clocks.Business)] TimeProvider time)
 {
-    public async Task<TopicSnapshot> ReadAsync(string topic, string language)
+    public async Task<TopicSnapshot> ReadAsync(string topic, Viewer viewer, string language)
     {
-        if (!Topics.TryParse(topic, out var kind, out var key) || kind != Topics.CustomerPrefix)
-            throw new ArgumentException($"'{topic}' has no snapshot", nameof(topic));
-        var view = await cluster.GetGrain<ICustomerGrain>(key).GetView(language);
-        return new TopicSnapshot(topic, view?.Version ?? 0, view);
+        if (!Topics.TryParse(topic, out var kind, out var key)) throw new ArgumentException($"'{topic}' has no snapshot", nameof(topic));
+        switch (kind)
+        {
+            case Topics.CustomerPrefix:
+                var view = (await reader.ReadAsync(viewer, key, language)).View;
+                return new TopicSnapshot(topic, view?.Version ?? 0, view);
+            case Topics.PortfolioPrefix or Topics.AlertsPrefix:
+                var list = await cluster.GetGrain<ICustomerListGrain>(topic).GetList();
+                return new TopicSnapshot(topic, list.Version, null, list);
+            case Topics.StorePrefix:
+                var walkIns = await cluster.GetGrain<IStoreGrain>(key).GetWalkIns(time.GetUtcNow());
+                return new TopicSnapshot(topic, walkIns.Version, null, AccessRules.Masks(viewer) ? StoresEndpoints.Masked(walkIns) : walkIns);
+            case Topics.TiersPrefix:
+                var board = await cluster.GetGrain<ITierBoardGrain>(key).GetBoard();
+                return new TopicSnapshot(topic, board.Version, null, board);
+            default:
+                throw new ArgumentException($"'{topic}' has no snapshot", nameof(topic));
+        }
     }
 }

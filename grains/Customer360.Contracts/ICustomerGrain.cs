@@ -26,6 +26,10 @@ public interface ICustomerGrain : IGrainWithStringKey, ITopicOwner
     [Alias("view")]
     Task<ProfileView?> GetView(string language);
 
+    /// <summary>The customer's line for lists, or null when the customer is not registered.</summary>
+    [Alias("summary")]
+    Task<CustomerSummary?> GetSummary();
+
     /// <summary>Re-derives the profile under rule settings <paramref name="rulesVersion"/> if it has not yet.</summary>
     [Alias("apply-rules")]
     Task ApplyRules(long rulesVersion);

@@ -11,10 +11,16 @@ namespace Customer360.Contracts;
 /// <param name="CustomerId">The customer concerned.</param>
 /// <param name="Version">The topic's version after the change.</param>
 /// <param name="Changed">The sections that changed, e.g. <c>usage</c>.</param>
+/// <param name="Summary">For list topics (portfolio, alert queue, store): the customer's line as it is now.</param>
+/// <param name="TierChange">For <c>tiers:</c> topics: the change.</param>
+/// <param name="WalkIn">For walk-ins: who was identified where.</param>
 [GenerateSerializer, Immutable, Alias("c360.push-message")]
 public sealed record PushMessage(
     [property: Id(0)] string Topic,
     [property: Id(1)] string Kind,
     [property: Id(2)] string CustomerId,
     [property: Id(3)] long Version,
-    [property: Id(4)] ImmutableArray<string> Changed);
+    [property: Id(4)] ImmutableArray<string> Changed,
+    [property: Id(5)] Customer360.Domain.Views.CustomerSummary? Summary = null,
+    [property: Id(6)] Customer360.Domain.Views.TierChangeNotice? TierChange = null,
+    [property: Id(7)] Customer360.Domain.Views.WalkInView? WalkIn = null);

@@ -5,7 +5,20 @@ public static class Topics
 {
     public const string CustomerPrefix = "customer";
 
+    public const string StorePrefix = "store";
+    public const string PortfolioPrefix = "portfolio";
+    public const string AlertsPrefix = "alerts";
+    public const string TiersPrefix = "tiers";
+
     public static string Customer(string customerId) => $"{CustomerPrefix}:{customerId}";
+
+    public static string Store(string storeId) => $"{StorePrefix}:{storeId}";
+
+    public static string Portfolio(string accountManagerId) => $"{PortfolioPrefix}:{accountManagerId}";
+
+    public static string Alerts(string phoneManagerId) => $"{AlertsPrefix}:{phoneManagerId}";
+
+    public static string Tiers(string region) => $"{TiersPrefix}:{region}";
 
     /// <summary>Splits <c>kind:key</c>; false when the text is not a topic.</summary>
     public static bool TryParse(string? topic, out string kind, out string key)

@@ -13,7 +13,10 @@ public sealed class ConsolePushTests(SystemFixture system)
 
     private async Task<(HubConnection Hub, Channel<JsonElement> Changes)> ConnectAsync()
     {
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(system.Gateway.BaseAddress, "/hubs/console")).Build();
+        var token = await system.Gateway.SignInAsync("admin");
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(system.Gateway.BaseAddress, "/hubs/console"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
         var changes = Channel.CreateUnbounded<JsonElement>();
         hub.On<JsonElement>("profileChanged", m => changes.Writer.TryWrite(m));
         await hub.StartAsync().WaitAsync(Timeout);

@@ -22,6 +22,7 @@ public sealed class CustomerYearTests : IAsyncLifetime
     private TestSilo _silo = null!;
     private TestGateway _gateway = null!;
     private HttpClient _http = null!;
+    private HttpClient _admin = null!;
     private int _eventNo;
 
     public async Task InitializeAsync()
@@ -34,11 +35,13 @@ public sealed class CustomerYearTests : IAsyncLifetime
         _http = _gateway.CreateIngestClient();
         await Eventually.GetAsync(async () => (await _http.GetAsync("/health/ready")).IsSuccessStatusCode, ok => ok,
             TimeSpan.FromSeconds(60), "gateway ready");
+        _admin = await _gateway.CreateSignedInClientAsync("admin");
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
+        _admin.Dispose();
         await _gateway.DisposeAsync();
         await _silo.DisposeAsync();
         await _db.DisposeAsync();
@@ -73,7 +76,7 @@ public sealed class CustomerYearTests : IAsyncLifetime
             Event("billing.payment", new JsonObject { ["amount"] = bill }));
     }
 
-    private async Task<JsonElement> Derived() => (await Feed.ProfileAsync(_http, "Y1")).GetProperty("derived");
+    private async Task<JsonElement> Derived() => (await Feed.ProfileAsync(_admin, "Y1")).GetProperty("derived");
 
     private static string Stage(JsonElement d) => d.GetProperty("stage").GetProperty("stage").GetString()!;
 
@@ -140,7 +143,7 @@ public sealed class CustomerYearTests : IAsyncLifetime
         Assert.Equal(("stable", "strategic"), (Stage(d), Tier(d)));
         Assert.DoesNotContain("churn-risk", AlertKinds(d));
 
-        var history = await _http.GetFromJsonAsync<JsonElement>("/api/v1/customers/Y1?lang=zh");
+        var history = await _admin.GetFromJsonAsync<JsonElement>("/api/v1/customers/Y1?lang=zh");
         Assert.Contains(history.GetProperty("derived").GetProperty("tier").GetProperty("reason").GetProperty("text").GetString()!,
             c => c >= 0x4E00 && c <= 0x9FFF);
     }

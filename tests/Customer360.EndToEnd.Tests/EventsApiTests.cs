@@ -23,7 +23,7 @@ public sealed class EventsApiTests(SystemFixture system)
         Assert.Equal((1, "h1-bad"), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("eventId").GetString()));
         Assert.Contains("payload.mb must not be negative", rejected.GetProperty("error").GetString());
 
-        var profile = await Feed.ProfileAsync(Http, "H1");
+        var profile = await Feed.ProfileAsync(system.Admin, "H1");
         Assert.Equal(2, profile.GetProperty("version").GetInt64());
         Assert.Equal(40m, profile.GetProperty("usage").GetProperty("dataMb").GetDecimal());
         Assert.Equal("Li Wei", profile.GetProperty("identity").GetProperty("name").GetString());
@@ -79,7 +79,7 @@ public sealed class EventsApiTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(249, answer.GetProperty("accepted").GetInt32());
         Assert.Equal([51, 151], answer.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("index").GetInt32()));
-        Assert.Equal(496m, (await Feed.ProfileAsync(Http, "H5")).GetProperty("usage").GetProperty("dataMb").GetDecimal());
+        Assert.Equal(496m, (await Feed.ProfileAsync(system.Admin, "H5")).GetProperty("usage").GetProperty("dataMb").GetDecimal());
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class EventsApiTests(SystemFixture system)
         var resent = await Feed.PostRawAsync(Http, $"[{string.Join(',', events)}]");
         var answer = await resent.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((50, 200), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("duplicates").GetInt32()));
-        Assert.Equal(249m, (await Feed.ProfileAsync(Http, "H6")).GetProperty("usage").GetProperty("dataMb").GetDecimal());
+        Assert.Equal(249m, (await Feed.ProfileAsync(system.Admin, "H6")).GetProperty("usage").GetProperty("dataMb").GetDecimal());
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class EventsApiTests(SystemFixture system)
     [Fact]
     public async Task an_unknown_customer_is_404_and_an_unknown_api_path_is_not_the_dashboard()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/customers/NOPE")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Admin.GetAsync("/api/v1/customers/NOPE")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/nothing-here")).StatusCode);
     }
 

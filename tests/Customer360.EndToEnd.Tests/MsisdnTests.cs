@@ -22,7 +22,7 @@ public sealed class MsisdnTests(SystemFixture system)
         await Feed.PostAsync(system.Http, Registered("N1", "n1-reg", msisdn: "13712345678"));
         var answer = await Feed.PostAsync(system.Http, DataByNumber("13712345678", "n1-d1", 21));
         Assert.Equal(1, answer.GetProperty("accepted").GetInt32());
-        var profile = await Feed.ProfileAsync(system.Http, "N1");
+        var profile = await Feed.ProfileAsync(system.Admin, "N1");
         Assert.Equal(21m, profile.GetProperty("usage").GetProperty("dataMb").GetDecimal());
     }
 
@@ -47,8 +47,8 @@ public sealed class MsisdnTests(SystemFixture system)
         };
         await Feed.PostAsync(system.Http, move);
 
-        var profile = await Feed.ProfileAsync(system.Http, "by-msisdn/13712340003");
+        var profile = await Feed.ProfileAsync(system.Admin, "by-msisdn/13712340003");
         Assert.Equal("N4", profile.GetProperty("customerId").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await system.Http.GetAsync("/api/v1/customers/by-msisdn/13799999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Admin.GetAsync("/api/v1/customers/by-msisdn/13799999999")).StatusCode);
     }
 }

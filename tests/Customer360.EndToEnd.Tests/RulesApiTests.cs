@@ -43,7 +43,7 @@ public sealed class RulesApiTests(SystemFixture system)
     {
         await Feed.PostAsync(Http, Registered("RU1", "ru1-reg", joinedOn: "2020-01-01"),
             Bill("RU1", "ru1-b3", MonthsAgo(3), 100), Bill("RU1", "ru1-b2", MonthsAgo(2), 100), Bill("RU1", "ru1-b1", MonthsAgo(1), 100));
-        var profile = await Feed.ProfileAsync(Http, "RU1");
+        var profile = await Feed.ProfileAsync(system.Admin, "RU1");
         Assert.Equal("mass", profile.GetProperty("derived").GetProperty("tier").GetProperty("tier").GetString());
 
         var rules = (await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
@@ -55,7 +55,7 @@ public sealed class RulesApiTests(SystemFixture system)
             var put = await system.Admin.PutAsJsonAsync("/api/v1/rules", lower);
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
-            var upgraded = await Eventually.GetAsync(() => Feed.ProfileAsync(Http, "RU1"),
+            var upgraded = await Eventually.GetAsync(() => Feed.ProfileAsync(system.Admin, "RU1"),
                 p => p.GetProperty("derived").GetProperty("tier").GetProperty("tier").GetString() == "mid-high",
                 TimeSpan.FromSeconds(15), "RU1 re-tiered under the new settings");
             Assert.True(upgraded.GetProperty("derived").GetProperty("rulesVersion").GetInt64() > rules["version"]!.GetValue<long>());
@@ -81,10 +81,10 @@ public sealed class RulesApiTests(SystemFixture system)
     public async Task reasons_are_worded_in_the_requested_language()
     {
         await Feed.PostAsync(Http, Registered("RL1", "rl1-reg"));
-        var en = await Feed.ProfileAsync(Http, "RL1");
+        var en = await Feed.ProfileAsync(system.Admin, "RL1");
         using var zhRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/customers/RL1");
         zhRequest.Headers.AcceptLanguage.ParseAdd("zh-CN");
-        var zh = await (await Http.SendAsync(zhRequest)).Content.ReadFromJsonAsync<JsonElement>();
+        var zh = await (await system.Admin.SendAsync(zhRequest)).Content.ReadFromJsonAsync<JsonElement>();
         string Text(JsonElement p) => p.GetProperty("derived").GetProperty("stage").GetProperty("reason").GetProperty("text").GetString()!;
         Assert.NotEqual(Text(en), Text(zh));
         Assert.Contains(Text(zh), c => c >= 0x4E00 && c <= 0x9FFF);

@@ -62,11 +62,17 @@ public sealed class TestGateway : IAsyncDisposable
     public async Task<HttpClient> CreateSignedInClientAsync(string userName)
     {
         var http = CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await SignInAsync(userName));
+        return http;
+    }
+
+    /// <summary>Signs in as a demo user and returns the bearer token.</summary>
+    public async Task<string> SignInAsync(string userName)
+    {
+        using var http = CreateHttpClient();
         var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "demo123" });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return http;
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString()!;
     }
 
     /// <summary>A producer: every request carries this gateway's ingest API key.</summary>

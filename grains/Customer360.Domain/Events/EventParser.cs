@@ -44,4 +44,22 @@ public static class EventParser
             return EventParseResult.Invalid(eventId, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Validates the payload of one event type on its own, for staff recording what happened (a touchpoint)
+    /// through a console: the payload, or the problem in words naming the field.
+    /// </summary>
+    public static (EventPayload? Payload, string? Error) ParsePayload(string type, JsonElement payload, DateTimeOffset occurredAt)
+    {
+        if (!PayloadParsers.ByType.TryGetValue(type, out var parse)) return (null, $"type '{type}' is not supported");
+        if (payload.ValueKind != JsonValueKind.Object) return (null, "the body must be a JSON object");
+        try
+        {
+            return (parse(new FieldReader(payload, ""), occurredAt), null);
+        }
+        catch (InvalidEventException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
 }

@@ -19,6 +19,8 @@ namespace Customer360.Domain.Events;
 [JsonDerivedType(typeof(DeviceChanged), EventTypes.DeviceChanged)]
 [JsonDerivedType(typeof(TouchpointRecorded), EventTypes.Touchpoint)]
 [JsonDerivedType(typeof(AccountClosed), EventTypes.AccountClosed)]
+[JsonDerivedType(typeof(AlertActionTaken), StaffEventTypes.AlertAction)]
+[JsonDerivedType(typeof(ManualTagChanged), StaffEventTypes.ManualTag)]
 public abstract record EventPayload
 {
     /// <summary>The wire name of this event type.</summary>

@@ -29,7 +29,8 @@ public static class ProfileApplier
         var churned = profile.Closure is not null;
         for (var i = 0; i < events.Count; i++)
         {
-            refusals[i] = Refusal(profile.CustomerId, registered, churned, events[i]);
+            refusals[i] = Refusal(profile.CustomerId, registered, churned, events[i])
+                ?? (registered ? Rules.StaffActions.Refusal(profile, events[i].Payload, events[i].OccurredAt) : null);
             if (refusals[i] is not null) continue;
             registered |= events[i].Payload is CustomerRegistered;
             churned |= events[i].Payload is AccountClosed;
@@ -84,6 +85,7 @@ public static class ProfileApplier
             DeviceChanged d => ChangeDevice(profile, d.Device),
             TouchpointRecorded t => RecordTouchpoint(profile, e, t),
             AccountClosed c => Close(profile, e.OccurredAt, c),
+            AlertActionTaken or ManualTagChanged => Rules.StaffActions.Apply(profile, e.Payload, e.OccurredAt),
             _ => ApplyOutcome.Rejected($"type '{e.Type}' has no rule"),
         };
         if (!outcome.IsRejected)
@@ -198,6 +200,10 @@ public static class ProfileApplier
     private static ApplyOutcome RecordTouchpoint(CustomerProfile profile, CustomerEvent e, TouchpointRecorded t)
     {
         TouchpointFacts.Record(profile, e, t);
+        // A strategic or mid/high customer identified at a counter raises the walk-in alert to that store.
+        if (t is { Kind: TouchpointKind.WalkIn, StoreId: { } store } && profile.Derived.Tier is { Tier: >= Derived.Tier.MidHigh }
+            && Rules.AlertBook.RaiseWalkIn(profile, store, e.OccurredAt))
+            return new ApplyOutcome([ProfileSection.Touchpoints, Rules.DerivedSection.Alerts], null);
         return ApplyOutcome.Changes(ProfileSection.Touchpoints);
     }
 

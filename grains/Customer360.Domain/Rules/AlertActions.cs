@@ -33,8 +33,7 @@ public static class AlertActions
     public static string? Resolve(CustomerProfile profile, string alertId, string outcome, string by, DateTimeOffset now)
     {
         if (Find(profile, alertId, by, out var alert) is { } refusal) return refusal;
-        if (string.IsNullOrWhiteSpace(outcome)) return "an outcome is required to resolve an alert";
-        if (outcome.Length > 500) return "the outcome must be at most 500 characters";
+        if (OutcomeRefusal(outcome) is { } bad) return bad;
         alert!.State = AlertState.Resolved;
         alert.SnoozedUntil = null;
         alert.ResolvedAt = now;
@@ -43,6 +42,23 @@ public static class AlertActions
         AlertBook.Trim(profile.Derived.Alerts);
         return null;
     }
+
+    /// <summary>Why <paramref name="action"/> cannot be taken on the profile as it stands, or null: checked before it is stored.</summary>
+    public static string? Refusal(CustomerProfile profile, Events.AlertActionTaken action, DateTimeOffset now)
+    {
+        if (Find(profile, action.AlertId, action.By, out _) is { } refusal) return refusal;
+        return action.Action switch
+        {
+            Events.AlertActionKind.Snooze when action.Until is not { } until || until <= now => "snooze time must be in the future",
+            Events.AlertActionKind.Resolve => OutcomeRefusal(action.Outcome),
+            _ => null,
+        };
+    }
+
+    private static string? OutcomeRefusal(string? outcome) =>
+        string.IsNullOrWhiteSpace(outcome) ? "an outcome is required to resolve an alert"
+        : outcome.Length > 500 ? "the outcome must be at most 500 characters"
+        : null;
 
     private static string? Find(CustomerProfile profile, string alertId, string by, out Alert? alert)
     {

@@ -90,6 +90,30 @@ internal static class AlertBook
     }
 
     /// <summary>
+    /// Raises the walk-in alert (进店) for a customer identified at a store's counter: owned by that store, one
+    /// per store and day, more severe for strategic customers. False when that day's alert is already there.
+    /// Who qualifies is the caller's to decide (DOMAIN.md: strategic and mid/high customers).
+    /// </summary>
+    public static bool RaiseWalkIn(CustomerProfile p, string storeId, DateTimeOffset at)
+    {
+        var key = $"{AlertRules.KindName(AlertKind.WalkIn)}:{storeId}:{Date(at)}";
+        if (Latest(p.Derived.Alerts, key) is not null) return false;
+        p.Derived.Alerts.Add(new Alert
+        {
+            Id = NewId(p, key),
+            Key = key,
+            Kind = AlertKind.WalkIn,
+            Category = AlertCategory.Service,
+            Severity = p.Derived.Tier?.Tier == Tier.Strategic ? AlertSeverity.High : AlertSeverity.Medium,
+            Reason = Reason(ReasonCodes.AlertWalkIn, ("store", storeId)),
+            RaisedAt = at,
+            Owner = storeId,
+            State = AlertState.Open,
+        });
+        return true;
+    }
+
+    /// <summary>
     /// True when <see cref="Apply"/> would leave every alert of <paramref name="key"/> as it is, given the
     /// condition of that key that holds (or null). Snoozes running out are moments, not considered here.
     /// </summary>

@@ -6,6 +6,7 @@ using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
 using Customer360.Domain.Rules;
+using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
 using Customer360.Grains.Storage;
@@ -31,6 +32,7 @@ public sealed partial class CustomerGrain(
     ActiveCustomers active,
     SnapshotGate snapshotGate,
     SnapshotSchedule snapshotSchedule,
+    SummaryFanout fanout,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -45,6 +47,8 @@ public sealed partial class CustomerGrain(
     private int _unsnapshotted;
     private bool _reminderFired;
     private bool _snapshotScheduled;
+    // The line lists were last told about: lists hear of a change only when it would show.
+    private CustomerSummary? _line;
 
     // Set on activation. One string for the life of the activation: each GetPrimaryKeyString() makes a new one.
     private string CustomerId { get; set; } = null!;
@@ -58,6 +62,8 @@ public sealed partial class CustomerGrain(
         _profile = state.Profile ?? new CustomerProfile { CustomerId = CustomerId };
         _journalSeq = state.JournalSeq;
         _held = [.. state.Held];
+        // What the lists knew when the snapshot was taken; replay and derivation below tell them what moved since.
+        _line = CustomerSummary.Of(_profile);
         // Leases run on real time, whatever the business clock says.
         _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
 
@@ -65,6 +71,9 @@ public sealed partial class CustomerGrain(
         var missed = await journal.ReadAfterAsync(CustomerId, _journalSeq, ct);
         foreach (var entry in missed)
         {
+            // A staff action acts on the alerts derived before it; replay applies events without deriving, so
+            // derive first, at the moment the action was taken, or an acknowledged alert would not be found.
+            if (entry.Event.Payload is AlertActionTaken && _profile.IsRegistered) ProfileRules.Derive(_profile, rules.Current, entry.Event.OccurredAt);
             // Whatever the setting is now, an entry journaled while the customer was unregistered was held then.
             ApplyOrHold(entry.Event);
             _journalSeq = entry.Seq;
@@ -240,8 +249,20 @@ public sealed partial class CustomerGrain(
         var sections = new SortedSet<string>(changed, StringComparer.Ordinal);
         sections.UnionWith(derived.Changed);
         Publish(sections);
+        PublishLine(derived.TierChanged);
         await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
     }
+
+    /// <summary>Tells the lists that show this customer (read model, portfolio, alert queue, tier board) if its line changed.</summary>
+    private void PublishLine(Domain.Derived.TierChange? tierChange)
+    {
+        var line = CustomerSummary.Of(_profile);
+        if (line is null || (tierChange is null && line.SameForListsAs(_line))) return;
+        fanout.Publish(_line, line, tierChange);
+        _line = line;
+    }
+
+    public Task<CustomerSummary?> GetSummary() => Task.FromResult(CustomerSummary.Of(_profile));
 
     /// <summary>Tells the consoles following this customer which sections changed, if any did and any console follows.</summary>
     private void Publish(IReadOnlyCollection<string> sections)

@@ -2,6 +2,7 @@ using System.Net;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Grains.Customers;
+using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
 using Customer360.Grains.Storage;
@@ -54,6 +55,9 @@ public static class SiloHostingExtensions
         services.AddSingleton<SnapshotGate>();
         services.AddSingleton<SnapshotSchedule>();
         services.AddSingleton<RulesCache>();
+        services.AddSingleton<CustomerIndexWriter>();
+        services.AddSingleton<CustomerIndexReader>();
+        services.AddSingleton<SummaryFanout>();
         services.AddOptions<RulesOptions>().BindConfiguration("Rules")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,
                 "Rules:PollInterval and Rules:ReevaluationParallelism must be positive")
@@ -66,6 +70,7 @@ public static class SiloHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PushOutbox>());
         services.AddHostedService(sp => sp.GetRequiredService<RulesCache>());
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotSchedule>());
+        services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
 
         builder.UseOrleans(silo =>
         {

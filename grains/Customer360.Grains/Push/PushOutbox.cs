@@ -10,7 +10,8 @@ namespace Customer360.Grains.Push;
 /// <summary>
 /// Batches push notices from every grain of this silo per receiving gateway, so that a burst of events
 /// becomes one call per gateway per flush instead of one call per change. Notices for the same topic and kind
-/// are coalesced to the newest version: a notice only says "look again", so the newest one says it all.
+/// are coalesced to the newest version per customer: a notice only says "look again" (or carries the line as it
+/// is now), so the newest one says it all. A list topic's notices for different customers are all kept.
 /// </summary>
 public sealed partial class PushOutbox(IOptions<PushOptions> options, ILogger<PushOutbox> logger) : BackgroundService
 {
@@ -75,13 +76,15 @@ public sealed partial class PushOutbox(IOptions<PushOptions> options, ILogger<Pu
     private static ImmutableArray<PushMessage> Drain(ConcurrentQueue<PushMessage> queue)
     {
         if (queue.IsEmpty) return [];
-        var newest = new Dictionary<(string Topic, string Kind), PushMessage>();
+        var newest = new Dictionary<(string Topic, string Kind, string CustomerId), PushMessage>();
         while (queue.TryDequeue(out var m))
         {
-            var key = (m.Topic, m.Kind);
+            var key = (m.Topic, m.Kind, m.CustomerId);
             newest[key] = newest.TryGetValue(key, out var seen) ? Merge(seen, m) : m;
         }
-        return [.. newest.Values];
+        // In version order: a gateway drops a notice not newer than the last one of its topic, and a list topic's
+        // notices for different customers must not overtake each other.
+        return [.. newest.Values.OrderBy(m => m.Version)];
     }
 
     private static PushMessage Merge(PushMessage a, PushMessage b)

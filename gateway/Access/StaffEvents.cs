@@ -1,0 +1,28 @@
+using Customer360.Contracts;
+using Customer360.Contracts.Hosting;
+using Customer360.Domain.Events;
+
+namespace Customer360.Gateway.Access;
+
+/// <summary>
+/// Turns what a person does on a console (an alert action, a manual tag, a touchpoint) into an event of the
+/// customer's journal: it is durable before it is answered, replayed after a crash, shown on the timeline, and
+/// pushed to every console that follows the customer, exactly like the feed's events.
+/// </summary>
+public sealed class StaffEvents(IClusterClient cluster, [FromKeyedServices(Clocks.Business)] TimeProvider time)
+{
+    public async Task<EventOutcome> SendAsync(string customerId, EventPayload payload)
+    {
+        var e = new CustomerEvent($"staff-{Guid.NewGuid():N}", customerId, null, time.GetUtcNow(), payload);
+        var outcomes = await cluster.GetGrain<ICustomerGrain>(customerId).Ingest([e]);
+        return outcomes[0];
+    }
+
+    /// <summary>The answer to a staff action: the profile as it is now, or why it was refused.</summary>
+    public static async Task<IResult> AnswerAsync(EventOutcome outcome, Func<Task<IResult>> current) => outcome.Kind switch
+    {
+        EventOutcomeKind.Rejected when outcome.Error!.Contains("not found", StringComparison.Ordinal) => Problems.NotFound(outcome.Error),
+        EventOutcomeKind.Rejected => Problems.Conflict(outcome.Error!),
+        _ => await current(),
+    };
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Customer360.Domain.Access;
+using Customer360.Domain.Events;
+using Customer360.Gateway.Access;
+using Customer360.Gateway.Auth;
+using Customer360.Gateway.Localization;
+using Npgsql;
+
+namespace Customer360.Gateway.Api;
+
+/// <summary>
+/// <c>GET /api/v1/customers/{id}/timeline</c>: the customer's events and touchpoints, newest first, read from
+/// the journal (which holds every acknowledged event, staff actions included). Page back with <c>?before=seq</c>.
+/// </summary>
+public static class TimelineEndpoints
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/customers/{id}/timeline", ReadAsync)
+            .WithName("GetTimeline")
+            .WithSummary("Events and touchpoints of one customer, newest first (?before=seq to page back, ?limit= up to 200).")
+            .Produces<IReadOnlyList<TimelineEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Roles.StaffPolicy);
+        return app;
+    }
+
+    private static async Task<IResult> ReadAsync(string id, string? before, string? limit, HttpContext http, CustomerReader reader, NpgsqlDataSource db)
+    {
+        if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
+        long? beforeSeq = null;
+        if (before is not null)
+        {
+            if (!long.TryParse(before, out var b) || b < 1) return Problems.BadRequest("before must be a positive whole number (a seq)");
+            beforeSeq = b;
+        }
+        var take = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > MaxLimit)) return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}");
+        var read = await reader.ReadAsync(viewer, id, ConsoleLanguage.Of(http));
+        if (read.Status == CustomerReadStatus.NotFound) return Problems.NotFound($"no customer {id} is registered");
+        if (read.Status == CustomerReadStatus.Forbidden) return Problems.OutOfScope(id);
+
+        await using var cmd = db.CreateCommand("""
+            select seq, event_id, type, occurred_at, payload from c360_journal
+            where customer_id = @id and seq < @before order by seq desc limit @limit
+            """);
+        cmd.Parameters.AddWithValue("id", id);
+        cmd.Parameters.AddWithValue("before", beforeSeq ?? long.MaxValue);
+        cmd.Parameters.AddWithValue("limit", take);
+        var entries = new List<TimelineEntry>();
+        var masks = AccessRules.Masks(viewer);
+        await using var rows = await cmd.ExecuteReaderAsync(http.RequestAborted);
+        while (await rows.ReadAsync(http.RequestAborted))
+        {
+            var type = rows.GetString(2);
+            // Registrations and updates carry personal data, which a masked viewer does not see.
+            JsonElement? payload = masks && type is EventTypes.CustomerRegistered or EventTypes.CustomerUpdated
+                ? null : PayloadOf(rows.GetString(4));
+            entries.Add(new TimelineEntry(rows.GetInt64(0), rows.GetString(1), type, rows.GetFieldValue<DateTimeOffset>(3), payload));
+        }
+        return Results.Ok(entries);
+    }
+
+    private static JsonElement? PayloadOf(string journaled)
+    {
+        using var doc = JsonDocument.Parse(journaled);
+        return doc.RootElement.TryGetProperty("payload", out var payload) ? payload.Clone() : null;
+    }
+}

@@ -1,0 +1,22 @@
+using Customer360.Domain.Views;
+using Orleans.Concurrency;
+
+namespace Customer360.Contracts;
+
+/// <summary>
+/// A region's tier board. Owns the topic <c>tiers:{region}</c>. Counts move with every customer that changes
+/// tier, stage or base standing, and are recounted from the read model now and then, so they cannot drift.
+/// </summary>
+[Alias("c360.tier-board")]
+public interface ITierBoardGrain : IGrainWithStringKey, ITopicOwner
+{
+    /// <summary>One customer's counted facts moved from <paramref name="before"/> (null: newly counted) to <paramref name="after"/>.</summary>
+    [Alias("moved"), OneWay]
+    Task Moved(TierBoardFacts? before, TierBoardFacts after);
+
+    [Alias("tier-changed"), OneWay]
+    Task TierChanged(TierChangeNotice change);
+
+    [Alias("board")]
+    Task<TierBoardView> GetBoard();
+}
