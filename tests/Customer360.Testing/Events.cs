@@ -6,7 +6,8 @@ namespace Customer360.Testing;
 public static class Events
 {
     public static JsonObject Registered(string customerId, string eventId, string msisdn = "13800001234", string name = "Li Wei",
-        string region = "north", string joinedOn = "2025-01-15", DateTimeOffset? at = null) => new()
+        string region = "north", string joinedOn = "2025-01-15", DateTimeOffset? at = null,
+        string homeStoreId = "S01", string accountManagerId = "AM01", string phoneManagerId = "PM01") => new()
     {
         ["eventId"] = eventId,
         ["customerId"] = customerId,
@@ -15,7 +16,7 @@ public static class Events
         ["payload"] = new JsonObject
         {
             ["name"] = name, ["msisdn"] = msisdn, ["region"] = region, ["joinedOn"] = joinedOn,
-            ["homeStoreId"] = "S01", ["accountManagerId"] = "AM01", ["phoneManagerId"] = "PM01",
+            ["homeStoreId"] = homeStoreId, ["accountManagerId"] = accountManagerId, ["phoneManagerId"] = phoneManagerId,
         },
     };
 
@@ -45,4 +46,21 @@ public static class Events
         ["type"] = "usage.sms",
         ["payload"] = new JsonObject { ["count"] = count },
     };
+
+    /// <summary>A closed billing month (<c>yyyy-MM</c>) with its billed amount.</summary>
+    public static JsonObject Bill(string customerId, string eventId, string month, decimal amount, DateTimeOffset? at = null) => new()
+    {
+        ["eventId"] = eventId,
+        ["customerId"] = customerId,
+        ["occurredAt"] = (at ?? DateTimeOffset.UtcNow).ToString("O"),
+        ["type"] = "billing.closed",
+        ["payload"] = new JsonObject { ["month"] = month, ["amount"] = amount },
+    };
+
+    /// <summary>The last <paramref name="count"/> closed months before now (operator time), oldest first, as <c>yyyy-MM</c>.</summary>
+    public static string[] ClosedMonths(int count)
+    {
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        return [.. Enumerable.Range(1, count).Reverse().Select(back => now.AddMonths(-back).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))];
+    }
 }

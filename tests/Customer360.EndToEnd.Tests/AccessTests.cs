@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Customer360.Testing;
+using static Customer360.Testing.Events;
+
+namespace Customer360.EndToEnd.Tests;
+
+/// <summary>
+/// The access table of ARCHITECTURE.md, over real HTTP and real SignalR clients: every role's allowed and
+/// forbidden reads and subscriptions, and masking in REST answers and pushed payloads.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class AccessTests(SystemFixture system)
+{
+    // AX1 is in north, store S01, managers AM01/PM01 — the demo users' scope. AX2 is in nobody's scope but the admin's.
+    private async Task RegisterAsync()
+    {
+        await Feed.PostAsync(system.Http,
+            Registered("AX1", "ax1-reg", msisdn: "13912345678", name: "Zhou Min"),
+            Registered("AX2", "ax2-reg", msisdn: "13912340002", region: "south", homeStoreId: "S02", accountManagerId: "AM02", phoneManagerId: "PM02"));
+    }
+
+    private async Task<HttpClient> ClientAsync(string? user)
+    {
+        if (user is null) return system.Gateway.CreateHttpClient();
+        if (user == "feed")
+        {
+            // A token of role ingest: a producer, not a person.
+            var http = system.Gateway.CreateHttpClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await system.Gateway.SignInAsync("feed"));
+            return http;
+        }
+        return await system.Gateway.CreateSignedInClientAsync(user);
+    }
+
+    public static TheoryData<string?, string, HttpStatusCode> ReadMatrix => new()
+    {
+        { null, "AX1", HttpStatusCode.Unauthorized },
+        { "feed", "AX1", HttpStatusCode.Forbidden },
+        { "admin", "AX1", HttpStatusCode.OK },
+        { "admin", "AX2", HttpStatusCode.OK },
+        { "am01", "AX1", HttpStatusCode.OK },
+        { "am01", "AX2", HttpStatusCode.Forbidden },
+        { "pm01", "AX1", HttpStatusCode.OK },
+        { "pm01", "AX2", HttpStatusCode.Forbidden },
+        { "sup-north", "AX1", HttpStatusCode.OK },
+        { "sup-north", "AX2", HttpStatusCode.Forbidden },
+        // Store staff read only the customers identified at their counter today.
+        { "store01", "AX1", HttpStatusCode.Forbidden },
+        { "store01", "AX2", HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadMatrix))]
+    public async Task profile_reads_follow_the_access_table(string? user, string customer, HttpStatusCode expected)
+    {
+        await RegisterAsync();
+        using var http = await ClientAsync(user);
+        using var response = await http.GetAsync($"/api/v1/customers/{customer}");
+        Assert.Equal(expected, response.StatusCode);
+        using var timeline = await http.GetAsync($"/api/v1/customers/{customer}/timeline");
+        Assert.Equal(expected, timeline.StatusCode);
+    }
+
+    public static TheoryData<string, string, bool> SubscribeMatrix => new()
+    {
+        { "admin", "customer:AX2", true },
+        { "am01", "customer:AX1", true },
+        { "am01", "customer:AX2", false },
+        { "pm01", "customer:AX2", false },
+        { "sup-north", "customer:AX1", true },
+        { "sup-north", "customer:AX2", false },
+        { "store01", "customer:AX1", false },
+        { "am01", "portfolio:AM01", true },
+        { "am01", "portfolio:AM02", false },
+        { "pm01", "portfolio:AM01", false },
+        { "pm01", "alerts:PM01", true },
+        { "pm01", "alerts:PM02", false },
+        { "sup-north", "tiers:north", true },
+        { "sup-north", "tiers:south", false },
+        { "store01", "store:S01", true },
+        { "store01", "store:S02", false },
+        { "am01", "tiers:north", false },
+        { "admin", "tiers:south", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(SubscribeMatrix))]
+    public async Task hub_subscriptions_follow_the_same_table(string user, string topic, bool allowed)
+    {
+        await RegisterAsync();
+        await using var console = await TestConsole.ConnectAsync(system.Gateway, user);
+        if (allowed)
+        {
+            var snapshot = await console.SubscribeAsync(topic);
+            Assert.Equal(topic, snapshot.GetProperty("topic").GetString());
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync(topic));
+            Assert.Contains("not allowed", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task an_unauthenticated_hub_connection_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => TestConsole.ConnectAsync(system.Gateway, null));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task store_staff_read_a_walked_in_customer_masked_and_the_push_to_their_store_is_masked_too()
+    {
+        await RegisterAsync();
+        await using var counter = await TestConsole.ConnectAsync(system.Gateway, "store01");
+        await using var admin = await TestConsole.ConnectAsync(system.Gateway, "admin");
+        await counter.SubscribeAsync("store:S01");
+        await admin.SubscribeAsync("store:S01");
+        using var store = await ClientAsync("store01");
+
+        using var walkIn = await store.PostAsJsonAsync("/api/v1/stores/S01/walk-ins", new { msisdn = "13912345678" });
+        Assert.Equal(HttpStatusCode.OK, walkIn.StatusCode);
+        var card = await walkIn.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("139****5678", "Z*******"), (card.GetProperty("identity").GetProperty("msisdn").GetString(), card.GetProperty("identity").GetProperty("name").GetString()));
+
+        // Now, and only today, the store may read this customer — masked.
+        var profile = await Feed.ProfileAsync(store, "AX1");
+        Assert.Equal("139****5678", profile.GetProperty("identity").GetProperty("msisdn").GetString());
+        Assert.DoesNotContain("13912345678", profile.GetRawText());
+
+        var maskedPush = await counter.NextAsync("walkIn", "store:S01", m => m.GetProperty("customerId").GetString() == "AX1");
+        Assert.Equal("139****5678", maskedPush.GetProperty("summary").GetProperty("msisdn").GetString());
+        Assert.DoesNotContain("13912345678", maskedPush.GetRawText());
+        Assert.DoesNotContain("Zhou Min", maskedPush.GetRawText());
+        var fullPush = await admin.NextAsync("walkIn", "store:S01", m => m.GetProperty("customerId").GetString() == "AX1");
+        Assert.Equal("13912345678", fullPush.GetProperty("summary").GetProperty("msisdn").GetString());
+
+        // Another store's counter may not identify customers for S01.
+        using var other = await store.PostAsJsonAsync("/api/v1/stores/S02/walk-ins", new { msisdn = "13912340002" });
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await store.GetAsync("/api/v1/customers/AX2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task a_walk_in_with_a_bad_or_unknown_number_is_refused_with_the_reason()
+    {
+        using var store = await ClientAsync("store01");
+        using var bad = await store.PostAsJsonAsync("/api/v1/stores/S01/walk-ins", new { msisdn = "12ab" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("msisdn", await bad.Content.ReadAsStringAsync());
+        using var unknown = await store.PostAsJsonAsync("/api/v1/stores/S01/walk-ins", new { msisdn = "13700000999" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("137****0999", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task search_returns_only_customers_in_the_callers_scope()
+    {
+        await RegisterAsync();
+        using var am = await ClientAsync("am01");
+        using var admin = await ClientAsync("admin");
+        // The read model follows profile changes within seconds.
+        var all = await Eventually.GetAsync(async () => await admin.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=AX2"),
+            page => page.GetProperty("total").GetInt64() == 1, TimeSpan.FromSeconds(10), "AX2 in the read model");
+        Assert.Equal("AX2", all.GetProperty("customers")[0].GetProperty("customerId").GetString());
+
+        var mine = await am.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=AX2");
+        Assert.Equal(0, mine.GetProperty("total").GetInt64());
+        var byName = await Eventually.GetAsync(async () => await am.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=Zhou&region=north"),
+            page => page.GetProperty("customers").EnumerateArray().Any(c => c.GetProperty("customerId").GetString() == "AX1"),
+            TimeSpan.FromSeconds(10), "AX1 found by name");
+        Assert.All(byName.GetProperty("customers").EnumerateArray(), c => Assert.Equal("AM01", c.GetProperty("accountManagerId").GetString()));
+
+        using var bad = await am.GetAsync("/api/v1/customers?tier=gold");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("tier must be one of", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task the_account_manager_tags_by_hand_and_others_may_not()
+    {
+        await RegisterAsync();
+        using var am = await ClientAsync("am01");
+        using var added = await am.PostAsJsonAsync("/api/v1/customers/AX1/tags", new { tag = "golf-club" });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var profile = await added.Content.ReadFromJsonAsync<JsonElement>();
+        var tag = profile.GetProperty("derived").GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "golf-club");
+        Assert.Equal(("manual", "am01"), (tag.GetProperty("source").GetString(), tag.GetProperty("author").GetString()));
+
+        using var again = await am.PostAsJsonAsync("/api/v1/customers/AX1/tags", new { tag = "golf-club" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var pm = await ClientAsync("pm01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await pm.PostAsJsonAsync("/api/v1/customers/AX1/tags", new { tag = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.PostAsJsonAsync("/api/v1/customers/AX2/tags", new { tag = "x" })).StatusCode);
+
+        using var removed = await am.DeleteAsync("/api/v1/customers/AX1/tags/golf-club");
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.DoesNotContain("golf-club", await removed.Content.ReadAsStringAsync());
+        var timeline = await am.GetFromJsonAsync<JsonElement>("/api/v1/customers/AX1/timeline");
+        Assert.True(timeline.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "staff.manual-tag") >= 2);
+    }
+}
