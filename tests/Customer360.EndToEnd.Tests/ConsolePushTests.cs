@@ -70,4 +70,27 @@ public sealed class ConsolePushTests(SystemFixture system)
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<JsonElement>("Subscribe", "everything").WaitAsync(Timeout));
         Assert.Contains("not a topic", error.Message);
     }
+
+    [Fact]
+    public async Task a_console_that_reconnects_gets_the_snapshot_then_only_newer_changes()
+    {
+        await Feed.PostAsync(system.Http, Registered("S4", "s4-reg"));
+        int version;
+        {
+            var (hub, _) = await ConnectAsync();
+            await using var first = hub;
+            version = (await hub.InvokeAsync<JsonElement>("Subscribe", "customer:S4").WaitAsync(Timeout)).GetProperty("version").GetInt32();
+        }
+        // Changes while no console is connected are in the next snapshot, not lost.
+        await Feed.PostAsync(system.Http, Data("S4", "s4-d1", 1), Data("S4", "s4-d2", 1), Data("S4", "s4-d3", 1));
+        var (again, changes) = await ConnectAsync();
+        await using var _h = again;
+        var snapshot = await again.InvokeAsync<JsonElement>("Subscribe", "customer:S4").WaitAsync(Timeout);
+        Assert.Equal(version + 3, snapshot.GetProperty("version").GetInt32());
+        Assert.Equal(3m, snapshot.GetProperty("profile").GetProperty("usage").GetProperty("dataMb").GetDecimal());
+
+        await Feed.PostAsync(system.Http, Data("S4", "s4-d4", 1));
+        var next = await changes.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
+        Assert.Equal(version + 4, next.GetProperty("version").GetInt32());
+    }
 }

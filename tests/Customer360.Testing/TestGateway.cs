@@ -22,11 +22,15 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>The producer key this gateway accepts in <c>X-Api-Key</c> (role ingest).</summary>
     public string IngestApiKey { get; }
 
-    private TestGateway(WebApplication app, Uri baseAddress, string ingestApiKey)
+    /// <summary>The key this gateway signs tokens with; another gateway of the same cluster needs the same one.</summary>
+    public string SigningKey { get; }
+
+    private TestGateway(WebApplication app, Uri baseAddress, string ingestApiKey, string signingKey)
     {
         _app = app;
         BaseAddress = baseAddress;
         IngestApiKey = ingestApiKey;
+        SigningKey = signingKey;
     }
 
     public static async Task<TestGateway> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null,
@@ -55,7 +59,7 @@ public sealed class TestGateway : IAsyncDisposable
         app.MapCustomer360Gateway();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestGateway(app, new Uri(address), ingestApiKey);
+        return new TestGateway(app, new Uri(address), ingestApiKey, builder.Configuration["Auth:SigningKey"]!);
     }
 
     /// <summary>Signs in as one of the demo users of <c>gateway/appsettings.json</c> (password demo123).</summary>
