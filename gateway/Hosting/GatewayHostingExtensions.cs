@@ -2,6 +2,7 @@ using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Domain;
 using Customer360.Gateway.Api;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
@@ -77,6 +78,7 @@ public static class GatewayHostingExtensions
             .AddJsonProtocol(o => DomainJson.Configure(o.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(o => DomainJson.Configure(o.SerializerOptions));
         builder.AddCustomer360Auth();
+        builder.AddCustomer360Audit();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
