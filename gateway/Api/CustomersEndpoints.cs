@@ -1,6 +1,7 @@
 using Customer360.Contracts;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Localization;
 
 namespace Customer360.Gateway.Api;
@@ -37,6 +38,7 @@ public static class CustomersEndpoints
     {
         if (id.Length > 64) return Results.Problem(detail: "customer id is longer than 64 characters", statusCode: StatusCodes.Status400BadRequest);
         var view = await cluster.GetGrain<ICustomerGrain>(id).GetView(ConsoleLanguage.Of(http));
+        if (view is not null) http.AuditRead(id);
         return view is null
             ? Results.Problem(title: "Customer not found", detail: $"no customer {id} is registered", statusCode: StatusCodes.Status404NotFound)
             : Results.Ok(view);

@@ -102,6 +102,7 @@ public static class GatewayHostingExtensions
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();
+        app.MapAuditApi();
         app.MapAuthApi();
         app.MapHub<ConsoleHub>("/hubs/console");
         // Unknown API paths get a 404 problem, not the dashboard's page.
