@@ -17,8 +17,16 @@ public sealed class AuditWriterTests
     private static AuditLog Log(NpgsqlDataSource db, CapturedLog<AuditLog> log, int queueCapacity = 1000, int batchSize = 100) =>
         new(new AuditStore(db), Options.Create(new AuditOptions { QueueCapacity = queueCapacity, BatchSize = batchSize }), TimeProvider.System, log);
 
-    private static Task<long> CountAsync(TestDatabase db, string through) =>
-        db.ScalarAsync<long>($"select count(*) from c360_audit where through = '{through}'");
+    // A connection of its own each time, outside any pool: the probe must not trip over connections a restart
+    // killed, nor tidy up after the writer, whose pool has to cope with the restart by itself.
+    private static async Task<long> CountAsync(TestDatabase db, string through)
+    {
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select count(*) from c360_audit where through = @through", conn);
+        cmd.Parameters.AddWithValue("through", through);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
 
     private static async Task StopAsync(AuditLog audit)
     {
