@@ -2,6 +2,7 @@ using Customer360.Contracts;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
 
@@ -52,8 +53,14 @@ public static class CustomersEndpoints
         {
             CustomerReadStatus.NotFound => Problems.NotFound($"no customer {id} is registered"),
             CustomerReadStatus.Forbidden => Problems.OutOfScope(id),
-            _ => Results.Ok(read.View),
+            _ => Audited(http, id, read.View),
         };
+    }
+
+    private static IResult Audited(HttpContext http, string customerId, object? view)
+    {
+        http.AuditRead(customerId);
+        return Results.Ok(view);
     }
 
     public static bool IsMsisdn(string? msisdn) => msisdn is { Length: >= 5 and <= 15 } && msisdn.All(char.IsAsciiDigit);

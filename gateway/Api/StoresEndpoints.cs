@@ -5,6 +5,7 @@ using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
 
@@ -63,6 +64,8 @@ public static class StoresEndpoints
             return Problems.NotFound($"no customer {customerId} is registered");
         await cluster.GetGrain<IStoreGrain>(storeId).RecordWalkIn(line, viewer.Name, time.GetUtcNow());
         var read = await reader.ReadAsync(viewer, customerId, ConsoleLanguage.Of(http));
-        return read.View is { } view ? Results.Ok(view) : Problems.OutOfScope(customerId);
+        if (read.View is not { } view) return Problems.OutOfScope(customerId);
+        http.AuditRead(customerId);
+        return Results.Ok(view);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Customer360.Domain.Access;
 using Customer360.Domain.Events;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
 using Npgsql;
@@ -61,6 +62,7 @@ public static class TimelineEndpoints
                 ? null : PayloadOf(rows.GetString(4));
             entries.Add(new TimelineEntry(rows.GetInt64(0), rows.GetString(1), type, rows.GetFieldValue<DateTimeOffset>(3), payload));
         }
+        http.AuditRead(id);
         return Results.Ok(entries);
     }
 

@@ -3,6 +3,7 @@ using Customer360.Contracts.Hosting;
 using Customer360.Domain;
 using Customer360.Gateway.Access;
 using Customer360.Gateway.Api;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
@@ -87,6 +88,7 @@ public static class GatewayHostingExtensions
         // Hosting logs each request's URL at Information, query string and all, and a console's token rides in
         // the hub's query string: whatever the configuration says, that category stays at Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
+        builder.AddCustomer360Audit();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -110,6 +112,7 @@ public static class GatewayHostingExtensions
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();
+        app.MapAuditApi();
         app.MapAuthApi();
         app.MapListsApi();
         app.MapAlertsApi();

@@ -1,6 +1,7 @@
 using Customer360.Contracts;
 using Customer360.Domain.Access;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace Customer360.Gateway.Push;
 /// connection ids never leave this gateway.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots, CustomerReader reader) : Hub
+public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots, CustomerReader reader, AuditLog audit) : Hub
 {
     /// <summary>Follows a topic. Returns its snapshot; later notices carry higher versions.</summary>
     public async Task<TopicSnapshot> Subscribe(string topic)
@@ -30,7 +31,10 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         // order could lose it.
         await Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.For(topic, AccessRules.Masks(viewer)));
         await registry.AddAsync(Context.ConnectionId, topic, owner);
-        return await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        var snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        // Following a customer is reading their profile: audited like a REST read.
+        if (kind == Topics.CustomerPrefix && snapshot.Profile is not null) audit.Record(Context.User!, key, $"hub Subscribe {Topics.CustomerPrefix}:{{id}}");
+        return snapshot;
     }
 
     public async Task Unsubscribe(string topic)
