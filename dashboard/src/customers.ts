@@ -1,9 +1,12 @@
-import { type CustomerLookup, type CustomerProfile, getCustomer, isProfile } from './api';
+import { type CustomerLookup, type CustomerProfile, isProfile } from './api';
 import type { LiveConnection, TopicListener, TopicMessage, TopicSnapshot } from './live';
 import { Observable } from './observable';
 import { backoffDelay } from './retry';
 
 export type CardStatus = 'loading' | 'found' | 'notFound' | 'error';
+
+/** Reads one customer's profile, e.g. `GET /api/v1/customers/{id}` with the session's token. */
+export type FetchProfile = (id: string) => Promise<CustomerLookup>;
 
 /** What a card renders. `version` is the version of `profile`, the one shown. */
 export interface CustomerView {
@@ -37,7 +40,7 @@ export class CustomerTracker implements TopicListener {
   constructor(
     readonly id: string,
     live: LiveConnection,
-    private readonly fetchProfile: (id: string) => Promise<CustomerLookup> = getCustomer,
+    private readonly fetchProfile: FetchProfile,
   ) {
     this.view = new Observable<CustomerView>({ id, status: 'loading', profile: null, version: null });
     // Fetch at once rather than wait for the hub, so the card fills in even while the connection is down.
@@ -127,7 +130,10 @@ export class CustomerBoard {
   readonly ids = new Observable<readonly string[]>([]);
   private readonly trackers = new Map<string, CustomerTracker>();
 
-  constructor(private readonly live: LiveConnection) {}
+  constructor(
+    private readonly live: LiveConnection,
+    private readonly fetchProfile: FetchProfile,
+  ) {}
 
   tracker(id: string): CustomerTracker | undefined {
     return this.trackers.get(id);
@@ -136,7 +142,7 @@ export class CustomerBoard {
   /** False when the customer is already on the board. */
   add(id: string): boolean {
     if (this.trackers.has(id)) return false;
-    this.trackers.set(id, new CustomerTracker(id, this.live));
+    this.trackers.set(id, new CustomerTracker(id, this.live, this.fetchProfile));
     this.ids.set([...this.ids.get(), id]);
     return true;
   }
@@ -147,6 +153,12 @@ export class CustomerBoard {
     tracker.dispose();
     this.trackers.delete(id);
     this.ids.set(this.ids.get().filter((x) => x !== id));
+  }
+
+  /** At sign-out: every card stops, but the list stays as it was (it is the URL's, for the next sign-in). */
+  dispose(): void {
+    for (const tracker of this.trackers.values()) tracker.dispose();
+    this.trackers.clear();
   }
 }
 
