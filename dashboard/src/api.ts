@@ -35,7 +35,8 @@ export interface CustomerProfile {
   [section: string]: unknown;
 }
 
-export type CustomerLookup = { kind: 'found'; profile: CustomerProfile } | { kind: 'notFound' };
+/** `forbidden`: the gateway answered 403, the customer is outside the signed-in user's scope. */
+export type CustomerLookup = { kind: 'found'; profile: CustomerProfile } | { kind: 'notFound' } | { kind: 'forbidden' };
 
 /** The answer to a sign-in, as the gateway sends it. */
 export interface SignedToken {
@@ -122,6 +123,7 @@ export async function getCustomer(id: string, credentials: Credentials, signal?:
     signal: signal ?? null,
   });
   if (response.status === 404) return { kind: 'notFound' };
+  if (response.status === 403) return { kind: 'forbidden' };
   if (!response.ok) throw new ApiError(`GET customer ${id} failed with HTTP ${response.status}`, response.status);
   const body: unknown = await response.json();
   if (!isProfile(body)) throw new ApiError(`GET customer ${id} returned a body that is not a profile`);

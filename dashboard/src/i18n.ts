@@ -69,6 +69,8 @@ const en = {
   'scope.manager': 'manager {id}',
   'scope.region': 'region {id}',
   'scope.all': 'all customers',
+  forbiddenTitle: 'Not allowed',
+  forbiddenBody: 'You are not allowed to see customer {id}.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -140,6 +142,8 @@ const zhCN: Messages = {
   'scope.manager': '经理 {id}',
   'scope.region': '区域 {id}',
   'scope.all': '全部客户',
+  forbiddenTitle: '无权查看',
+  forbiddenBody: '您无权查看客户 {id}。',
 };
 
 const catalogs: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
