@@ -1,4 +1,4 @@
-/** The gateway's REST API, same origin: `GET /api/v1/customers/{id}`. */
+/** The gateway's REST API, same origin: `POST /api/v1/auth/token`, `GET /api/v1/customers/{id}`. */
 
 export interface Identity {
   name?: string;
@@ -35,7 +35,28 @@ export interface CustomerProfile {
   [section: string]: unknown;
 }
 
-export type CustomerLookup = { kind: 'found'; profile: CustomerProfile } | { kind: 'notFound' };
+/** `forbidden`: the gateway answered 403, the customer is outside the signed-in user's scope. */
+export type CustomerLookup = { kind: 'found'; profile: CustomerProfile } | { kind: 'notFound' } | { kind: 'forbidden' };
+
+/** The answer to a sign-in, as the gateway sends it. */
+export interface SignedToken {
+  token: string;
+  /** ISO 8601 instant. */
+  expiresAt: string;
+  user: string;
+  role: string;
+  storeId?: string | null;
+  managerId?: string | null;
+  region?: string | null;
+}
+
+/** What every REST call needs from the session. */
+export interface Credentials {
+  /** The bearer token, or null when there is no valid one (never signed in, signed out, expired). */
+  token(): string | null;
+  /** The gateway answered 401: the token is no longer accepted, the user must sign in again. */
+  rejected(): void;
+}
 
 export class ApiError extends Error {
   constructor(message: string, readonly status?: number) {
@@ -50,14 +71,59 @@ export function isProfile(value: unknown): value is CustomerProfile {
   return typeof v.customerId === 'string' && typeof v.version === 'number';
 }
 
-export async function getCustomer(id: string, signal?: AbortSignal): Promise<CustomerLookup> {
-  const response = await fetch(`/api/v1/customers/${encodeURIComponent(id)}`, {
+export function isSignedToken(value: unknown): value is SignedToken {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.token === 'string' && typeof v.user === 'string' && typeof v.role === 'string' && typeof v.expiresAt === 'string' && !Number.isNaN(Date.parse(v.expiresAt))
+  );
+}
+
+/** `refused`: unknown user name or wrong password (401). Anything else the gateway cannot answer throws. */
+export async function requestToken(userName: string, password: string): Promise<{ kind: 'signedIn'; token: SignedToken } | { kind: 'refused' }> {
+  const response = await fetch('/api/v1/auth/token', {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userName, password }),
+    cache: 'no-store',
+  });
+  // 400 only comes from an empty field, which the form does not send; either way the gateway refused.
+  if (response.status === 401 || response.status === 400) return { kind: 'refused' };
+  if (!response.ok) throw new ApiError(`Sign-in failed with HTTP ${response.status}`, response.status);
+  const body: unknown = await response.json();
+  if (!isSignedToken(body)) throw new ApiError('Sign-in returned a body that is not a token');
+  return { kind: 'signedIn', token: body };
+}
+
+/**
+ * A REST call with the bearer token. The token is sent even where the gateway does not ask for it yet, so the
+ * console works the same before and after the API requires it; a 401 means "sign in again", whatever the call.
+ */
+async function authorizedFetch(path: string, credentials: Credentials, init: RequestInit): Promise<Response> {
+  const token = credentials.token();
+  if (token === null) {
+    credentials.rejected();
+    throw new ApiError(`Not signed in: ${path} not requested`, 401);
+  }
+  const headers = new Headers(init.headers);
+  headers.set('Authorization', `Bearer ${token}`);
+  const response = await fetch(path, { ...init, headers });
+  if (response.status === 401) {
+    credentials.rejected();
+    throw new ApiError(`${path} answered 401: the session is no longer accepted`, 401);
+  }
+  return response;
+}
+
+export async function getCustomer(id: string, credentials: Credentials, signal?: AbortSignal): Promise<CustomerLookup> {
+  const response = await authorizedFetch(`/api/v1/customers/${encodeURIComponent(id)}`, credentials, {
     headers: { Accept: 'application/json' },
     // Live updates depend on seeing the newest version: never let a cache answer.
     cache: 'no-store',
     signal: signal ?? null,
   });
   if (response.status === 404) return { kind: 'notFound' };
+  if (response.status === 403) return { kind: 'forbidden' };
   if (!response.ok) throw new ApiError(`GET customer ${id} failed with HTTP ${response.status}`, response.status);
   const body: unknown = await response.json();
   if (!isProfile(body)) throw new ApiError(`GET customer ${id} returned a body that is not a profile`);

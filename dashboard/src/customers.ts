@@ -1,9 +1,13 @@
-import { type CustomerLookup, type CustomerProfile, getCustomer, isProfile } from './api';
+import { type CustomerLookup, type CustomerProfile, isProfile } from './api';
 import type { LiveConnection, TopicListener, TopicMessage, TopicSnapshot } from './live';
 import { Observable } from './observable';
 import { backoffDelay } from './retry';
 
-export type CardStatus = 'loading' | 'found' | 'notFound' | 'error';
+/** `forbidden`: the gateway does not let this user see the customer (a 403, or the hub refusing the topic). */
+export type CardStatus = 'loading' | 'found' | 'notFound' | 'error' | 'forbidden';
+
+/** Reads one customer's profile, e.g. `GET /api/v1/customers/{id}` with the session's token. */
+export type FetchProfile = (id: string) => Promise<CustomerLookup>;
 
 /** What a card renders. `version` is the version of `profile`, the one shown. */
 export interface CustomerView {
@@ -37,7 +41,7 @@ export class CustomerTracker implements TopicListener {
   constructor(
     readonly id: string,
     live: LiveConnection,
-    private readonly fetchProfile: (id: string) => Promise<CustomerLookup> = getCustomer,
+    private readonly fetchProfile: FetchProfile,
   ) {
     this.view = new Observable<CustomerView>({ id, status: 'loading', profile: null, version: null });
     // Fetch at once rather than wait for the hub, so the card fills in even while the connection is down.
@@ -51,7 +55,7 @@ export class CustomerTracker implements TopicListener {
   }
 
   onSnapshot(snapshot: TopicSnapshot): void {
-    if (this.disposed) return;
+    if (this.disposed || this.isForbidden()) return;
     if (isProfile(snapshot.profile)) {
       // Equal versions re-render the same state, which is harmless; an older one can only be a snapshot read
       // before a push whose fetch has already been shown.
@@ -65,10 +69,15 @@ export class CustomerTracker implements TopicListener {
   }
 
   onMessage(kind: string, message: TopicMessage): void {
-    if (this.disposed || kind !== 'profileChanged' || typeof message.version !== 'number') return;
+    if (this.disposed || this.isForbidden() || kind !== 'profileChanged' || typeof message.version !== 'number') return;
     if (message.version <= this.shown) return;
     this.announced = Math.max(this.announced, message.version);
     void this.pump();
+  }
+
+  onSubscribeFailed(error: unknown): void {
+    // Other failures are retried by the connection at its next reconnection; a refusal would only be refused again.
+    if (!this.disposed && isNotAllowed(error)) this.forbid();
   }
 
   /**
@@ -87,7 +96,7 @@ export class CustomerTracker implements TopicListener {
       while (!this.disposed) {
         this.again = false;
         await this.fetchOnce();
-        if (this.disposed || this.announced <= this.shown) return;
+        if (this.disposed || this.isForbidden() || this.announced <= this.shown) return;
         if (this.again) continue;
         if (++behind > MAX_BEHIND_RETRIES) return;
         await delay(backoffDelay(behind - 1, { initialMs: 250, maxMs: 4_000 }));
@@ -100,8 +109,10 @@ export class CustomerTracker implements TopicListener {
   private async fetchOnce(): Promise<void> {
     try {
       const result = await this.fetchProfile(this.id);
-      if (this.disposed) return;
-      if (result.kind === 'found') {
+      if (this.disposed || this.isForbidden()) return;
+      if (result.kind === 'forbidden') {
+        this.forbid();
+      } else if (result.kind === 'found') {
         if (result.profile.version > this.shown) this.show(result.profile, result.profile.version);
       } else if (this.view.get().profile === null) {
         this.setView({ status: 'notFound', profile: null, version: null });
@@ -110,6 +121,20 @@ export class CustomerTracker implements TopicListener {
       console.warn(`Fetching customer ${this.id} failed`, error);
       if (!this.disposed && this.view.get().status === 'loading') this.setView({ status: 'error', profile: null, version: null });
     }
+  }
+
+  /**
+   * Final for this card: it stops following the topic and fetching, so a refusal never turns into a retry loop.
+   * Whatever was shown before goes: the user may no longer see it.
+   */
+  private forbid(): void {
+    if (this.isForbidden()) return;
+    this.unfollow();
+    this.setView({ status: 'forbidden', profile: null, version: null });
+  }
+
+  private isForbidden(): boolean {
+    return this.view.get().status === 'forbidden';
   }
 
   private show(profile: CustomerProfile, version: number): void {
@@ -127,7 +152,10 @@ export class CustomerBoard {
   readonly ids = new Observable<readonly string[]>([]);
   private readonly trackers = new Map<string, CustomerTracker>();
 
-  constructor(private readonly live: LiveConnection) {}
+  constructor(
+    private readonly live: LiveConnection,
+    private readonly fetchProfile: FetchProfile,
+  ) {}
 
   tracker(id: string): CustomerTracker | undefined {
     return this.trackers.get(id);
@@ -136,7 +164,7 @@ export class CustomerBoard {
   /** False when the customer is already on the board. */
   add(id: string): boolean {
     if (this.trackers.has(id)) return false;
-    this.trackers.set(id, new CustomerTracker(id, this.live));
+    this.trackers.set(id, new CustomerTracker(id, this.live, this.fetchProfile));
     this.ids.set([...this.ids.get(), id]);
     return true;
   }
@@ -148,6 +176,21 @@ export class CustomerBoard {
     this.trackers.delete(id);
     this.ids.set(this.ids.get().filter((x) => x !== id));
   }
+
+  /** At sign-out: every card stops, but the list stays as it was (it is the URL's, for the next sign-in). */
+  dispose(): void {
+    for (const tracker of this.trackers.values()) tracker.dispose();
+    this.trackers.clear();
+  }
+}
+
+/**
+ * The hub refused a subscription because of who is asking. SignalR passes a HubException's message on, after
+ * its own preamble ("An unexpected error occurred invoking 'Subscribe' on the server. HubException: …").
+ */
+export function isNotAllowed(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /HubException: .*not allowed/i.test(message);
 }
 
 /** Ids as typed or put in the URL: separated by commas or white space, at most 64 characters each. */

@@ -5,6 +5,7 @@ import {
   type IRetryPolicy,
   LogLevel,
 } from '@microsoft/signalr';
+import type { Credentials } from './api';
 import { Observable } from './observable';
 import { BackoffRetryPolicy } from './retry';
 
@@ -46,6 +47,12 @@ export interface LiveOptions {
   offlineAfterMs: number;
   /** The hub methods to route to topic listeners. */
   messageKinds: readonly string[];
+  /**
+   * The session. Its token goes with every (re)connection: the JS client sends it as the `access_token` query
+   * parameter on WebSockets (browsers cannot set headers there) and as a bearer header on negotiate. A 401
+   * stops the connection and ends the session instead of retrying.
+   */
+  credentials?: Credentials;
 }
 
 const defaults: LiveOptions = {
@@ -58,7 +65,8 @@ const defaults: LiveOptions = {
 /**
  * The console's one SignalR connection. It owns the set of followed topics: the server forgets a connection's
  * subscriptions when it drops, so after every (re)connection each topic is subscribed again and its listeners
- * re-render from the fresh snapshot. The connection never gives up.
+ * re-render from the fresh snapshot. The connection never gives up, unless the gateway refuses its token (401):
+ * then it stops and tells the session, since only signing in again can help.
  */
 export class LiveConnection {
   readonly status = new Observable<LiveStatus>({ state: 'reconnecting', everConnected: false });
@@ -74,12 +82,19 @@ export class LiveConnection {
   private wakeStartLoop: (() => void) | undefined;
   private starting = false;
   private stopped = false;
+  /** The browser coming back online cuts a wait between connection attempts short. */
+  private readonly onOnline = () => this.wakeStartLoop?.();
 
   constructor(options: Partial<LiveOptions> = {}) {
     this.options = { ...defaults, ...options };
+    const { credentials, retryPolicy } = this.options;
     this.hub = new HubConnectionBuilder()
-      .withUrl(this.options.url)
-      .withAutomaticReconnect(this.options.retryPolicy)
+      // An empty token is not sent at all, which the gateway answers with 401 once it requires one.
+      .withUrl(this.options.url, credentials ? { accessTokenFactory: () => credentials.token() ?? '' } : {})
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (context) =>
+          isUnauthorized(context.retryReason) ? this.refused() : retryPolicy.nextRetryDelayInMilliseconds(context),
+      })
       .configureLogging(LogLevel.Warning)
       .build();
     this.hub.onreconnecting(() => this.onDisconnected());
@@ -92,18 +107,27 @@ export class LiveConnection {
     for (const kind of this.options.messageKinds) {
       this.hub.on(kind, (message: TopicMessage) => this.route(kind, message));
     }
-    if (typeof window !== 'undefined') window.addEventListener('online', () => this.wakeStartLoop?.());
   }
 
   start(): void {
     this.stopped = false;
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
     void this.startLoop();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     this.wakeStartLoop?.();
     await this.hub.stop();
+  }
+
+  /** The gateway refused the token: retrying cannot help, the user has to sign in again. */
+  private refused(): null {
+    this.stopped = true;
+    // Not from inside SignalR's retry callback: ending the session stops this connection.
+    queueMicrotask(() => this.options.credentials?.rejected());
+    return null;
   }
 
   /** Follows a topic until the returned function is called. */
@@ -138,6 +162,10 @@ export class LiveConnection {
           this.onConnected();
           return;
         } catch (error) {
+          if (isUnauthorized(error)) {
+            this.refused();
+            return;
+          }
           const delay = this.options.retryPolicy.nextRetryDelayInMilliseconds({
             previousRetryCount: failures,
             elapsedMilliseconds: Date.now() - began,
@@ -207,4 +235,13 @@ export class LiveConnection {
     if (typeof message?.topic !== 'string') return;
     for (const listener of [...(this.topics.get(message.topic) ?? [])]) listener.onMessage?.(kind, message);
   }
+}
+
+/**
+ * The gateway refused the token. SignalR's negotiate wraps the HTTP error into one that keeps only its message
+ * ("… Status code '401'"), so the message is what is left to read.
+ */
+function isUnauthorized(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (error as { statusCode?: unknown }).statusCode === 401 || /Status code '401'/.test(error.message);
 }

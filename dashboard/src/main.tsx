@@ -1,25 +1,42 @@
 import { render } from 'preact';
 import { App } from './components/App';
-import { CustomerBoard, parseCustomerIds } from './customers';
-import { LiveConnection } from './live';
+import { parseCustomerIds } from './customers';
+import { Observable } from './observable';
+import { Session } from './session';
+import { Workspace } from './workspace';
 import './styles.css';
 
 const DEFAULT_CUSTOMERS = 'C000001,C000002,C000003';
 
-const live = new LiveConnection();
-const board = new CustomerBoard(live);
+const session = new Session();
+const workspace = new Observable<Workspace | null>(null);
+let stopUrlSync: (() => void) | undefined;
 
-const params = new URLSearchParams(window.location.search);
-for (const id of parseCustomerIds(params.get('customers') ?? DEFAULT_CUSTOMERS)) board.add(id);
-
-// The URL keeps the cards on screen, so a reload or a shared link shows the same customers.
-board.ids.subscribe((ids) => {
+// The URL keeps the cards on screen, so a reload, a shared link or the next sign-in shows the same customers.
+function writeUrl(ids: readonly string[]): void {
   const url = new URL(window.location.href);
   url.searchParams.delete('customers');
   const rest = url.searchParams.toString();
   url.search = `?customers=${ids.map(encodeURIComponent).join(',')}${rest ? `&${rest}` : ''}`;
   window.history.replaceState(window.history.state, '', url);
-});
+}
 
-live.start();
-render(<App board={board} live={live} />, document.getElementById('app')!);
+// Signed in: open the console with the URL's customers. Signed out (by hand, expiry or a 401): close it, so
+// nothing keeps fetching or listening without a valid token.
+function follow(signedIn: boolean): void {
+  const current = workspace.get();
+  if (signedIn && !current) {
+    const params = new URLSearchParams(window.location.search);
+    const opened = new Workspace(session, parseCustomerIds(params.get('customers') ?? DEFAULT_CUSTOMERS));
+    stopUrlSync = opened.board.ids.subscribe(writeUrl);
+    workspace.set(opened);
+  } else if (!signedIn && current) {
+    stopUrlSync?.();
+    current.close();
+    workspace.set(null);
+  }
+}
+
+follow(session.state.get().kind === 'signedIn');
+session.state.subscribe((state) => follow(state.kind === 'signedIn'));
+render(<App session={session} workspace={workspace} />, document.getElementById('app')!);

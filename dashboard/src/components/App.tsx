@@ -1,12 +1,28 @@
-import type { CustomerBoard } from '../customers';
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n';
-import type { LiveConnection } from '../live';
-import { useObservable } from '../observable';
+import { useObservable, type Observable } from '../observable';
+import type { Session } from '../session';
+import type { Workspace } from '../workspace';
+import { Account } from './Account';
 import { AddCustomerForm } from './AddCustomerForm';
+import { ConnectionBadge } from './ConnectionBadge';
 import { CustomerCard } from './CustomerCard';
 import { Header } from './Header';
+import { SignInForm } from './SignInForm';
 
-export function App({ board, live }: { board: CustomerBoard; live: LiveConnection }) {
+export function App({ session, workspace }: { session: Session; workspace: Observable<Workspace | null> }) {
+  const state = useObservable(session.state);
+  const current = useObservable(workspace);
+  if (state.kind !== 'signedIn' || !current) {
+    const reason = state.kind === 'signedOut' ? state.reason : null;
+    const userName = state.kind === 'signedOut' ? state.userName : undefined;
+    // Keyed, so that each sign-out starts from a fresh form (and focus) rather than the last one's state.
+    return <SignInForm key={`${reason}:${userName ?? ''}`} session={session} reason={reason} userName={userName} />;
+  }
+  return <Console workspace={current} account={<Account session={state.session} onSignOut={() => session.signOut()} />} />;
+}
+
+function Console({ workspace: { board, live }, account }: { workspace: Workspace; account: ComponentChildren }) {
   const ids = useObservable(board.ids);
   const status = useObservable(live.status);
   const { t } = useI18n();
@@ -14,7 +30,10 @@ export function App({ board, live }: { board: CustomerBoard; live: LiveConnectio
 
   return (
     <div class={`shell ${isLive ? 'is-live' : 'not-live'}`}>
-      <Header status={status} />
+      <Header>
+        <ConnectionBadge status={status} />
+        {account}
+      </Header>
       <main class="content">
         <div class="toolbar">
           <AddCustomerForm board={board} />

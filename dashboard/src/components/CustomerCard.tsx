@@ -28,7 +28,13 @@ export function CustomerCard({ tracker, onRemove }: Props) {
 
   if (view.status !== 'found' || !view.profile) {
     const [title, body]: [MessageKey, MessageKey | null] =
-      view.status === 'notFound' ? ['notFoundTitle', 'notFoundBody'] : view.status === 'error' ? ['errorTitle', 'errorBody'] : ['loading', null];
+      view.status === 'notFound'
+        ? ['notFoundTitle', 'notFoundBody']
+        : view.status === 'error'
+          ? ['errorTitle', 'errorBody']
+          : view.status === 'forbidden'
+            ? ['forbiddenTitle', 'forbiddenBody']
+            : ['loading', null];
     return (
       <article class={`card card-${view.status}`} data-testid={`customer-card-${id}`} data-status={view.status} aria-busy={view.status === 'loading'}>
         <header class="card-head">

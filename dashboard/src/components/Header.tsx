@@ -1,8 +1,8 @@
-import type { LiveStatus } from '../live';
-import { ConnectionBadge } from './ConnectionBadge';
+import type { ComponentChildren } from 'preact';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function Header({ status }: { status: LiveStatus }) {
+/** The top bar of every screen: the product, the language switch, and what the screen adds (connection, user). */
+export function Header({ children }: { children?: ComponentChildren }) {
   return (
     <header class="topbar">
       <h1 class="brand">
@@ -10,7 +10,7 @@ export function Header({ status }: { status: LiveStatus }) {
       </h1>
       <div class="topbar-tools">
         <LanguageSwitch />
-        <ConnectionBadge status={status} />
+        {children}
       </div>
     </header>
   );
