@@ -15,24 +15,34 @@ namespace Customer360.Gateway.Push;
 /// newest version seen per topic so that a lease renewal can tell whether a notice was lost (for example while
 /// the owning grain moved to another silo).
 /// </summary>
-public sealed class PushReceiver(IHubContext<ConsoleHub> hub) : IPushReceiver
+public sealed partial class PushReceiver(IHubContext<ConsoleHub> hub, ILogger<PushReceiver> logger) : IPushReceiver
 {
     private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
 
     public string GatewayId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    public async Task Deliver(ImmutableArray<PushMessage> batch)
+    /// <summary>
+    /// Hands the batch to SignalR and returns without waiting for the consoles to take it: a group send completes
+    /// only when its slowest connection has, and waiting here would hold up the silo's next batch for every
+    /// console of this gateway. Each connection's writes stay in order; a console that falls behind gets its
+    /// notices late, the others do not notice.
+    /// </summary>
+    public Task Deliver(ImmutableArray<PushMessage> batch)
     {
-        var sends = new List<Task>(batch.Length * 2);
         foreach (var m in batch)
         {
-            // List topics carry one notice per customer, each with its own version; a customer topic's notices are
-            // one sequence, where an older one is stale.
             if (!Advance(m.Topic, m.Version)) continue;
-            sends.Add(hub.Clients.Group(PushGroups.For(m.Topic, masked: false)).SendAsync(m.Kind, Payload(m, masked: false)));
-            sends.Add(hub.Clients.Group(PushGroups.For(m.Topic, masked: true)).SendAsync(m.Kind, Payload(m, masked: true)));
+            Watch(hub.Clients.Group(PushGroups.For(m.Topic, masked: false)).SendAsync(m.Kind, Payload(m, masked: false)));
+            Watch(hub.Clients.Group(PushGroups.For(m.Topic, masked: true)).SendAsync(m.Kind, Payload(m, masked: true)));
         }
-        await Task.WhenAll(sends);
+        return Task.CompletedTask;
+    }
+
+    private void Watch(Task send)
+    {
+        if (send.IsCompletedSuccessfully) return;
+        send.ContinueWith(t => LogSendFailed(logger, t.Exception!.GetBaseException().GetType().Name),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>What a console receives: topic, customer, version and what changed, plus the line, walk-in or tier change a list topic carries.</summary>
@@ -76,4 +86,7 @@ public sealed class PushReceiver(IHubContext<ConsoleHub> hub) : IPushReceiver
     }
 
     public void Forget(string topic) => _versions.TryRemove(topic, out _);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A push to a console group failed: {Error}")]
+    private static partial void LogSendFailed(ILogger logger, string error);
 }

@@ -93,4 +93,25 @@ public sealed class ConsolePushTests(SystemFixture system)
         var next = await changes.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
         Assert.Equal(version + 4, next.GetProperty("version").GetInt32());
     }
+
+    [Fact]
+    public async Task a_change_reaches_the_console_within_a_second_of_the_event()
+    {
+        await Feed.PostAsync(system.Http, Registered("S5", "s5-reg"));
+        var (hub, changes) = await ConnectAsync();
+        await using var _h = hub;
+        await hub.InvokeAsync<JsonElement>("Subscribe", "customer:S5").WaitAsync(Timeout);
+        // From just before the event is posted until the console holds the push; the median of five, so that one
+        // hiccup of a busy test machine does not decide (the benchmark measures the distribution under load).
+        var took = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await Feed.PostAsync(system.Http, Data("S5", $"s5-d{i}", 1));
+            await changes.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
+            took.Add(clock.Elapsed);
+        }
+        var median = took.Order().ElementAt(2);
+        Assert.True(median < TimeSpan.FromSeconds(1), $"median event-to-console time {median.TotalMilliseconds:0} ms; all: {string.Join(", ", took.Select(t => $"{t.TotalMilliseconds:0}"))} ms");
+    }
 }

@@ -16,13 +16,16 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The cluster's id, for tests that start a gateway of their own beside the shared one.</summary>
+    public string ClusterId { get; private set; } = null!;
+
     /// <summary>Signed in as the demo administrator.</summary>
     public HttpClient Admin { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync();
-        var cluster = $"e2e-{Guid.NewGuid():N}";
+        var cluster = ClusterId = $"e2e-{Guid.NewGuid():N}";
         Silo = await TestSilo.StartAsync(Db, cluster);
         Gateway = await TestGateway.StartAsync(Db, cluster, new Dictionary<string, string?> { ["Ingest:MaxEvents"] = "1000", ["Ingest:ChunkEvents"] = "100" });
         Http = Gateway.CreateIngestClient();

@@ -14,9 +14,12 @@ internal sealed class TestConsole : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly string[] Kinds = ["profileChanged", "walkIn", "alertChanged", "tierChanged", "workOrderChanged"];
 
-    private TestConsole(HubConnection hub) => Hub = hub;
+    private TestConsole(HubConnection hub, string? token) => (Hub, Token) = (hub, token);
 
     public HubConnection Hub { get; }
+
+    /// <summary>The bearer token the connection signed in with.</summary>
+    public string? Token { get; }
 
     /// <summary>Every push, in arrival order: the hub method name and its message.</summary>
     public Channel<(string Kind, JsonElement Message)> Pushes { get; } = Channel.CreateUnbounded<(string, JsonElement)>();
@@ -28,7 +31,7 @@ internal sealed class TestConsole : IAsyncDisposable
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(gateway.BaseAddress, "/hubs/console"), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
-        var console = new TestConsole(hub);
+        var console = new TestConsole(hub, token);
         foreach (var kind in Kinds) hub.On<JsonElement>(kind, m => console.Pushes.Writer.TryWrite((kind, m)));
         await hub.StartAsync().WaitAsync(Timeout);
         return console;
