@@ -9,12 +9,17 @@ namespace Customer360.Grains.Lists;
 public sealed class CustomerIndexReader(NpgsqlDataSource db)
 {
     /// <summary>The lines of the customers whose <paramref name="column"/> (a manager id column) is <paramref name="value"/>.</summary>
-    public async Task<List<CustomerSummary>> LinesWhereAsync(string column, string value, bool withOpenAlertsOnly, CancellationToken ct = default)
+    /// <summary>
+    /// The lines of the customers whose <paramref name="column"/> (a manager id column) is <paramref name="value"/>,
+    /// at most <paramref name="limit"/>, the most in need of attention first.
+    /// </summary>
+    public async Task<List<CustomerSummary>> LinesWhereAsync(string column, string value, bool withOpenAlertsOnly, int limit, CancellationToken ct = default)
     {
         if (column is not ("account_manager_id" or "phone_manager_id")) throw new ArgumentOutOfRangeException(nameof(column), column, "not a manager column");
         await using var cmd = db.CreateCommand(
-            $"select summary from c360_customer_index where {column} = @value{(withOpenAlertsOnly ? " and open_alerts > 0" : "")}");
+            $"select summary from c360_customer_index where {column} = @value{(withOpenAlertsOnly ? " and open_alerts > 0" : "")} order by attention desc limit @limit");
         cmd.Parameters.AddWithValue("value", value);
+        cmd.Parameters.AddWithValue("limit", limit);
         var lines = new List<CustomerSummary>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
