@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Customer360.Feeder.Generation;
@@ -134,11 +135,7 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 
     private void Summary(StringBuilder md, string step, RunSummary? s)
     {
-        if (s is null)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault(step, "step did not run")}").AppendLine();
-            return;
-        }
+        if (NotMeasured(md, step, s)) return;
         md.AppendLine("| sent | accepted | duplicates | rejected | retries | abandoned | elapsed | accepted events/s | request p50 | p95 | p99 | max |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Sent:N0} | {s.Accepted:N0} | {s.Duplicates:N0} | {s.Rejected:N0} | {s.Retries:N0} | {s.Abandoned:N0} | {s.Elapsed.TotalSeconds:F1} s | **{s.AcceptedPerSecond:N0}** | {s.P50Ms:F0} ms | {s.P95Ms:F0} ms | {s.P99Ms:F0} ms | {s.MaxMs:F0} ms |");
@@ -147,11 +144,7 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 
     private void Probes(StringBuilder md, string step, ProbeSummary? p, RunSummary? load)
     {
-        if (p is null)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault(step, "step did not run")}").AppendLine();
-            return;
-        }
+        if (NotMeasured(md, step, p)) return;
         md.AppendLine("| connections | probes sent | received | lost | connections dropped | probes/s | p50 | p95 | p99 | max |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Clients:N0} | {p.Sent:N0} | {p.Received:N0} | {p.Lost:N0} | {p.Dropped:N0} | {p.PerSecond:F1} | {ProbeSummary.Ms(p.P50Ms)} | {ProbeSummary.Ms(p.P95Ms)} | **{ProbeSummary.Ms(p.P99Ms)}** | {ProbeSummary.Ms(p.MaxMs)} |");
@@ -159,6 +152,14 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
         if (load is not null)
             md.AppendLine(CultureInfo.InvariantCulture, $"Background load meanwhile: {load.AcceptedPerSecond:N0} accepted events/s (target {PartLoadRate:N0}), request p99 {load.P99Ms:F0} ms.").AppendLine();
         if (Failures.TryGetValue(step, out var failure)) md.AppendLine(CultureInfo.InvariantCulture, $"**Note**: {failure}").AppendLine();
+    }
+
+    /// <summary>Writes why the step has no figure, when it has none.</summary>
+    private bool NotMeasured(StringBuilder md, string step, [NotNullWhen(false)] object? figure)
+    {
+        if (figure is not null) return false;
+        md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault(step, "step did not run")}").AppendLine();
+        return true;
     }
 
     private void Sweep(StringBuilder md, string step, List<SweepPoint> points, SweepPoint? best)
@@ -178,11 +179,8 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 
     private void MemorySection(StringBuilder md)
     {
-        if (Memory is not { } m)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault("memory", "step did not run")}").AppendLine();
-            return;
-        }
+        if (NotMeasured(md, "memory", Memory)) return;
+        var m = Memory;
         md.AppendLine(CultureInfo.InvariantCulture, $"Silo VmRSS (`/proc/PID/status`) and active customer grains (`IManagementGrain.GetSimpleGrainStatistics`, type {m.GrainTypes}) before and after registering about {m.Registered:N0} more customers (accepted events ÷ 7):");
         md.AppendLine();
         md.AppendLine("| | before | after | difference |");
