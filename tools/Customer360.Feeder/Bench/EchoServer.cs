@@ -52,8 +52,20 @@ public sealed class EchoServer : IAsyncDisposable
     /// <summary>A <see cref="ProbeLoop.Probe"/>: one <c>Echo</c> round trip on client <paramref name="client"/>.</summary>
     public async Task<TimeSpan> ProbeAsync(int client, long sequence, CancellationToken lost)
     {
+        var connection = _clients![client];
         var started = Stopwatch.GetTimestamp();
-        var echoed = await _clients![client].InvokeAsync<long>(nameof(EchoHub.Echo), sequence, lost);
+        long echoed;
+        try
+        {
+            echoed = await connection.InvokeAsync<long>(nameof(EchoHub.Echo), sequence, lost);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && connection.State != HubConnectionState.Connected)
+        {
+            // A dropped connection (counted in Dropped) answers no more: its probe is lost, as a dropped
+            // console's is, rather than failing the step. The delay ends only by the loss timeout.
+            await Task.Delay(Timeout.Infinite, lost);
+            throw;
+        }
         var roundTrip = Stopwatch.GetElapsedTime(started);
         return echoed == sequence ? roundTrip : throw new InvalidOperationException($"the echo hub answered {echoed} to {sequence}");
     }
