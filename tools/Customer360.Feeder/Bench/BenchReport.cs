@@ -17,6 +17,8 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
     public RunSummary? Latency { get; set; }
     public ProbeSummary? Push { get; set; }
     public RunSummary? PushLoad { get; set; }
+    /// <summary>The probes' own requests of (f), POST to answer.</summary>
+    public RunSummary? ProbePosts { get; set; }
     public ProbeSummary? Echo { get; set; }
     public RunSummary? EchoLoad { get; set; }
     public List<SweepPoint> Naive { get; } = [];
@@ -103,6 +105,11 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
         L($"A probe not seen within {ProbeLoop.LossTimeout.TotalSeconds:N0} s is lost, and counts in the quantiles as slower than any other.");
         L($"");
         Probes(md, "push", Push, PushLoad);
+        if (Push is not null && ProbePosts is { Requests: > 0 } posts)
+        {
+            L($"The probes' own requests, POST to answer (the gateway answers once the event is journaled and applied): p50 {posts.P50Ms:F0} ms, p95 {posts.P95Ms:F0} ms, p99 {posts.P99Ms:F0} ms, max {posts.MaxMs:F0} ms.");
+            L($"");
+        }
         L($"The bare echo: as many clients of a hub with one method, `Echo(long)`, on Kestrel inside the feeder process (127.0.0.1), probed at the same rate during the same kind of background load; latency is one invocation's round trip.");
         L($"");
         Probes(md, "echo", Echo, EchoLoad);

@@ -29,10 +29,12 @@ public static class PushBench
             first, settings.Consoles, BenchCommand.PopulateBatch, BenchCommand.PopulateConcurrency, signals));
         if (population.Rejected > 0) throw new InvalidOperationException($"registering the probe customers: {population.Rejected:N0} events rejected");
         var token = await GatewaySignIn.AdminTokenAsync(settings.Gateway, signals.Abort);
-        using var ingest = new IngestClient(settings.Gateway, apiKey, ProbeConnections, new RunStats());
+        var posts = new RunStats();
+        using var ingest = new IngestClient(settings.Gateway, apiKey, ProbeConnections, posts);
         Console.Error.WriteLine($"(f) consoles: opening {settings.Consoles:N0} consoles");
         await using var consoles = await ConsoleProbes.OpenAsync(settings.Gateway, token, first, settings.Consoles, ingest, signals.Abort);
         (report.Push, report.PushLoad) = await UnderLoadAsync(settings, apiKey, rate, "(f) consoles", consoles.ProbeAsync, () => consoles.Dropped, signals);
+        report.ProbePosts = posts.Finish();
     }
 
     public static async Task MeasureEchoAsync(BenchReport report, BenchSettings settings, string apiKey, Signals signals)
