@@ -6,13 +6,17 @@
 #   (c) the COPY ceiling: binary COPY into a journal-shaped table, best of a small sweep
 #   (d) ingest request latency at 80% of (a)
 #   (e) silo memory per active profile, with 1,000,000 customers registered
+#   (f) event-to-console latency: 1,000 SignalR consoles, each following a customer of its own, timed from an
+#       event's POST to its profileChanged, beside a bare SignalR echo hosted in the feeder; both during a
+#       load at 80% of (a)
 # On exit (also Ctrl-C) it stops everything it started.
 #
 #   ./bench.sh                                       the full run (60 s sustained, 1,000,000 profiles)
 #   ./bench.sh --duration 10 --memory-customers 100000   a short smoke run
 # Every option is passed to `Customer360.Feeder bench`: --customers N (default 100000), --duration S (60),
 # --memory-customers N (1000000; 0 skips), --batch B, --concurrency C, --sweep 1,4,16,32,64,
-# --sweep-seconds S, --copy-sweep 1,2,4, --copy-batch N, --latency-seconds S, --out PATH.
+# --sweep-seconds S, --copy-sweep 1,2,4, --copy-batch N, --latency-seconds S, --consoles N (1000; 0 skips),
+# --push-seconds S (30), --out PATH.
 #
 # Data and logs live in .data/bench/ (PostgreSQL on 127.0.0.1:55434, wiped at every start). Ports differ
 # from run.sh's, so both can run at once: silo 11311/30300, gateway http://127.0.0.1:5380.
@@ -76,6 +80,13 @@ for port in "$SILO_PORT" "$SILO_GATEWAY_PORT" 5380; do
     port_open 127.0.0.1 "$port" && die "Port $port is in use (another ./bench.sh?); stop it first."
 done
 mkdir -p "$LOG_DIR"
+# Step (f) holds 1,000 consoles open on the gateway and as many echo clients in the feeder (whose echo hub
+# holds the other ends too): more open files than the usual default of 1,024. The processes started below
+# inherit the limit.
+nofile="$(ulimit -n)"
+if [[ "$nofile" != unlimited ]] && ((nofile < 65536)); then
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+fi
 
 # 2. A fresh PostgreSQL: every run measures from the same empty database
 pg_wipe "$PG_DATA"

@@ -8,7 +8,7 @@ const string Usage = """
            Customer360.Feeder load --customers N [--start K] (--rate R | --max) [--duration S] [--batch B] [--concurrency C]
            Customer360.Feeder file PATH [--batch B] [--concurrency C]
            Customer360.Feeder generate --customers N --events M --out PATH [--start K]
-           Customer360.Feeder bench [--customers N] [--duration S] [--memory-customers N] [--silo-pid PID] [--out PATH] ...
+           Customer360.Feeder bench [--customers N] [--duration S] [--memory-customers N] [--consoles N] [--silo-pid PID] [--out PATH] ...
     Every command that posts takes --gateway URL (default http://127.0.0.1:5080) and reads the producer key
     from C360_INGEST_KEY. bench also reads the PostgreSQL connection string from C360_BENCH_PG.
     """;

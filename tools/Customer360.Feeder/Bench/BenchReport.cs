@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Customer360.Feeder.Generation;
 using Customer360.Feeder.Ingest;
 
 namespace Customer360.Feeder.Bench;
@@ -12,8 +14,13 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 {
     public RunSummary? Population { get; set; }
     public RunSummary? Sustained { get; set; }
-    public double? LatencyTargetRate { get; set; }
     public RunSummary? Latency { get; set; }
+    public ProbeSummary? Push { get; set; }
+    public RunSummary? PushLoad { get; set; }
+    /// <summary>The probes' own requests of (f), POST to answer.</summary>
+    public RunSummary? ProbePosts { get; set; }
+    public ProbeSummary? Echo { get; set; }
+    public RunSummary? EchoLoad { get; set; }
     public List<SweepPoint> Naive { get; } = [];
     public List<SweepPoint> Copy { get; } = [];
     public RunSummary? MemoryPopulation { get; set; }
@@ -22,6 +29,9 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 
     public SweepPoint? BestNaive => Naive.MaxBy(p => p.PerSecond);
     public SweepPoint? BestCopy => Copy.MaxBy(p => p.PerSecond);
+
+    /// <summary>The rate of (d) and of (f)'s background load: 80% of (a), once (a) is measured.</summary>
+    public double? PartLoadRate => Sustained is { AcceptedPerSecond: > 0 } s ? 0.8 * s.AcceptedPerSecond : null;
 
     public string ToMarkdown()
     {
@@ -55,6 +65,7 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
         L($"| (c) COPY sweep | {string.Join(", ", settings.CopySweep)} connections, {settings.CopyBatch:N0} rows a COPY (one commit each), {settings.SweepStep.TotalSeconds:N0} s each, table emptied before each step |");
         L($"| (d) latency | {settings.LatencyDuration.TotalSeconds:N0} s at 80% of (a) |");
         L($"| (e) memory | {settings.MemoryCustomers:N0} more customers registered |");
+        L($"| (f) event to console | {(settings.Consoles == 0 ? "skipped (--consoles 0)" : $"{settings.Consoles:N0} consoles and as many echo clients, {PushBench.ProbesPerSecond:N0} probes/s for {settings.PushDuration.TotalSeconds:N0} s each, during a usage load at 80% of (a)")} |");
         L($"");
 
         L($"## (a) Sustained ingest through the gateway");
@@ -78,13 +89,30 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 
         L($"## (d) Ingest latency at 80% of the sustained rate");
         L($"");
-        if (LatencyTargetRate is { } target) L($"Target rate {target:N0} events/s.");
+        if (PartLoadRate is { } target) L($"Target rate {target:N0} events/s.");
         L($"");
         Summary(md, "latency", Latency);
 
         L($"## (e) Silo memory per active profile");
         L($"");
         MemorySection(md);
+
+        L($"## (f) Event to console, beside a bare SignalR echo");
+        L($"");
+        L($"{settings.Consoles:N0} consoles on the gateway's `/hubs/console` (WebSockets, signed in as the demo admin), console i following probe customer i ({SyntheticPopulation.CustomerId(settings.FirstProbeCustomer)} to {SyntheticPopulation.CustomerId(settings.FirstProbeCustomer + settings.Consoles - 1)}, registered for this step), whom the background load never touches.");
+        L($"A probe is one `usage.data` event for one probe customer in a request of its own, {PushBench.ProbesPerSecond:N0} a second taken in turn over the customers, at most one in flight per customer.");
+        L($"Its latency runs from just before the POST to the arrival of the console's `profileChanged` with the version the event made (one Stopwatch, in one process).");
+        L($"A probe not seen within {ProbeLoop.LossTimeout.TotalSeconds:N0} s is lost, and counts in the quantiles as slower than any other.");
+        L($"");
+        Probes(md, "push", Push, PushLoad);
+        if (Push is not null && ProbePosts is { Requests: > 0 } posts)
+        {
+            L($"The probes' own requests, POST to answer (the gateway answers once the event is journaled and applied): p50 {posts.P50Ms:F0} ms, p95 {posts.P95Ms:F0} ms, p99 {posts.P99Ms:F0} ms, max {posts.MaxMs:F0} ms.");
+            L($"");
+        }
+        L($"The bare echo: as many clients of a hub with one method, `Echo(long)`, on Kestrel inside the feeder process (127.0.0.1), probed at the same rate during the same kind of background load; latency is one invocation's round trip.");
+        L($"");
+        Probes(md, "echo", Echo, EchoLoad);
 
         L($"## Against the targets");
         L($"");
@@ -100,20 +128,45 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
         if (Memory?.AtOneMillion is { } m)
             L($"| silo memory with 1,000,000 active profiles | **{Gib(m.Bytes)}**{(m.Projected ? $" (projected from {Memory.ActiveAfter:N0} active)" : "")} | ≤ 8 GiB | {(m.Bytes <= 8.0 * (1L << 30) ? "met" : "not met")} |");
         else L($"| silo memory with 1,000,000 active profiles | not measured | ≤ 8 GiB | |");
+        if (Push is { } push)
+            L($"| event-to-console p99 | **{ProbeSummary.Ms(push.P99Ms)}** | < 1 s | {(push.P99Ms < 1000 ? "met" : "not met")} |");
+        else L($"| event-to-console p99 | not measured | < 1 s | |");
+        if (Push is { } p && Echo is { P99Ms: > 0 } e && !double.IsPositiveInfinity(e.P99Ms))
+        {
+            var ratio = p.P99Ms / e.P99Ms;
+            L($"| event-to-console p99 ÷ bare echo p99 | {ProbeSummary.Ms(p.P99Ms)} ÷ {ProbeSummary.Ms(e.P99Ms)} = **{(double.IsPositiveInfinity(ratio) ? "unbounded" : $"{ratio:F1}×")}** | ≤ 5× (stretch) | {(ratio <= 5 ? "met" : "not met")} |");
+        }
+        else L($"| event-to-console p99 ÷ bare echo p99 | not measured | ≤ 5× (stretch) | |");
         return md.ToString();
     }
 
     private void Summary(StringBuilder md, string step, RunSummary? s)
     {
-        if (s is null)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault(step, "step did not run")}").AppendLine();
-            return;
-        }
+        if (NotMeasured(md, step, s)) return;
         md.AppendLine("| sent | accepted | duplicates | rejected | retries | abandoned | elapsed | accepted events/s | request p50 | p95 | p99 | max |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Sent:N0} | {s.Accepted:N0} | {s.Duplicates:N0} | {s.Rejected:N0} | {s.Retries:N0} | {s.Abandoned:N0} | {s.Elapsed.TotalSeconds:F1} s | **{s.AcceptedPerSecond:N0}** | {s.P50Ms:F0} ms | {s.P95Ms:F0} ms | {s.P99Ms:F0} ms | {s.MaxMs:F0} ms |");
         md.AppendLine();
+    }
+
+    private void Probes(StringBuilder md, string step, ProbeSummary? p, RunSummary? load)
+    {
+        if (NotMeasured(md, step, p)) return;
+        md.AppendLine("| connections | probes sent | received | lost | connections dropped | probes/s | p50 | p95 | p99 | max |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Clients:N0} | {p.Sent:N0} | {p.Received:N0} | {p.Lost:N0} | {p.Dropped:N0} | {p.PerSecond:F1} | {ProbeSummary.Ms(p.P50Ms)} | {ProbeSummary.Ms(p.P95Ms)} | **{ProbeSummary.Ms(p.P99Ms)}** | {ProbeSummary.Ms(p.MaxMs)} |");
+        md.AppendLine();
+        if (load is not null)
+            md.AppendLine(CultureInfo.InvariantCulture, $"Background load meanwhile: {load.AcceptedPerSecond:N0} accepted events/s (target {PartLoadRate:N0}), request p99 {load.P99Ms:F0} ms.").AppendLine();
+        if (Failures.TryGetValue(step, out var failure)) md.AppendLine(CultureInfo.InvariantCulture, $"**Note**: {failure}").AppendLine();
+    }
+
+    /// <summary>Writes why the step has no figure, when it has none.</summary>
+    private bool NotMeasured(StringBuilder md, string step, [NotNullWhen(false)] object? figure)
+    {
+        if (figure is not null) return false;
+        md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault(step, "step did not run")}").AppendLine();
+        return true;
     }
 
     private void Sweep(StringBuilder md, string step, List<SweepPoint> points, SweepPoint? best)
@@ -133,11 +186,8 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
 
     private void MemorySection(StringBuilder md)
     {
-        if (Memory is not { } m)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Not measured**: {Failures.GetValueOrDefault("memory", "step did not run")}").AppendLine();
-            return;
-        }
+        if (NotMeasured(md, "memory", Memory)) return;
+        var m = Memory;
         md.AppendLine(CultureInfo.InvariantCulture, $"Silo VmRSS (`/proc/PID/status`) and active customer grains (`IManagementGrain.GetSimpleGrainStatistics`, type {m.GrainTypes}) before and after registering about {m.Registered:N0} more customers (accepted events ÷ 7):");
         md.AppendLine();
         md.AppendLine("| | before | after | difference |");

@@ -13,6 +13,8 @@ public sealed record BenchSettings(
     int[] CopySweep,
     int CopyBatch,
     long MemoryCustomers,
+    int Consoles,
+    TimeSpan PushDuration,
     int? SiloPid,
     string ClusterId,
     string ServiceId,
@@ -21,7 +23,7 @@ public sealed record BenchSettings(
     private static readonly string[] Options =
     [
         "--gateway", "--customers", "--duration", "--batch", "--concurrency", "--latency-seconds", "--sweep", "--sweep-seconds",
-        "--copy-sweep", "--copy-batch", "--memory-customers", "--silo-pid", "--cluster-id", "--service-id", "--out",
+        "--copy-sweep", "--copy-batch", "--memory-customers", "--consoles", "--push-seconds", "--silo-pid", "--cluster-id", "--service-id", "--out",
     ];
 
     public static BenchSettings Parse(string[] args)
@@ -43,9 +45,17 @@ public sealed record BenchSettings(
             CopySweep: line.IntList("--copy-sweep", [1, 2, 4], 64),
             CopyBatch: line.Int("--copy-batch", 5000, 1, 1_000_000),
             MemoryCustomers: line.Long("--memory-customers", 1_000_000, 0, 50_000_000),
+            Consoles: line.Int("--consoles", 1000, 0, 20_000),
+            PushDuration: TimeSpan.FromSeconds(line.Int("--push-seconds", Math.Min(30, duration), 1, 3600)),
             SiloPid: line.Has("--silo-pid") ? line.Int("--silo-pid", 0, 1, int.MaxValue) : null,
             ClusterId: clusterId,
             ServiceId: line.String("--service-id") ?? clusterId,
             Out: line.String("--out") ?? "BENCHMARKS.md");
     }
+
+    /// <summary>
+    /// The first of step (f)'s probe customers: after the load's population and (e)'s, so that neither the load
+    /// nor (e) ever sends them an event — every change a probe console sees is its probe's.
+    /// </summary>
+    public long FirstProbeCustomer => Customers + MemoryCustomers + 1;
 }

@@ -8,8 +8,9 @@ namespace Customer360.Feeder.Commands;
 
 /// <summary>
 /// <c>bench</c>: measures, in one run, (a) sustained ingest through the gateway at maximum speed, (b) the naive
-/// one-transaction-per-event baseline, (c) the binary COPY ceiling, (d) request latency at 80% of (a), and
-/// (e) silo memory per active profile; writes BENCHMARKS.md. The PostgreSQL connection string comes from
+/// one-transaction-per-event baseline, (c) the binary COPY ceiling, (d) request latency at 80% of (a),
+/// (e) silo memory per active profile, and (f) event-to-console latency beside a bare SignalR echo, during a load
+/// at 80% of (a); writes BENCHMARKS.md. The PostgreSQL connection string comes from
 /// <c>C360_BENCH_PG</c> (it holds a password, so never from the command line).
 /// </summary>
 public static class BenchCommand
@@ -20,8 +21,8 @@ public static class BenchCommand
     // Registration activates a new grain per customer (snapshot read, journal read, a reminder row); requests
     // of thousands of new customers at once outlast Orleans' 30 s call timeout, so registration goes in
     // requests of 200 customers, 4 at a time.
-    private const int PopulateBatch = 200 * 7;
-    private const int PopulateConcurrency = 4;
+    internal const int PopulateBatch = 200 * 7;
+    internal const int PopulateConcurrency = 4;
 
     public static async Task<int> RunAsync(string[] args, Signals signals)
     {
@@ -43,12 +44,14 @@ public static class BenchCommand
 
         await Step(report, signals, "latency", async () =>
         {
-            var rate = report.Sustained is { AcceptedPerSecond: > 0 } s ? 0.8 * s.AcceptedPerSecond
-                : throw new InvalidOperationException("needs the sustained rate of (a), which was not measured");
-            report.LatencyTargetRate = rate;
+            var rate = report.PartLoadRate ?? throw new InvalidOperationException("needs the sustained rate of (a), which was not measured");
             report.Latency = await Gateway(settings, apiKey, (client, stats) => LoadCommand.LoadAsync(client, stats,
                 new LoadCommand.Settings(1, settings.Customers, rate, settings.LatencyDuration, settings.Batch, settings.Concurrency), signals, "(d) latency"));
         });
+
+        // (f) right after (d), on the system (d) measured: before (e) adds a million profiles to the silo.
+        await Step(report, signals, "push", () => PushBench.MeasureConsolesAsync(report, settings, apiKey, signals));
+        await Step(report, signals, "echo", () => PushBench.MeasureEchoAsync(report, settings, apiKey, signals));
 
         await Step(report, signals, "naive", async () =>
         {
@@ -80,6 +83,7 @@ public static class BenchCommand
             (b) naive best: {Rate(report.BestNaive?.PerSecond)} events/s; (c) COPY best: {Rate(report.BestCopy?.PerSecond)} events/s
             (d) latency at 80%: {(report.Latency is { } l ? $"p50 {l.P50Ms:F0} ms, p99 {l.P99Ms:F0} ms" : "not measured")}
             (e) memory: {(report.Memory?.BytesPerProfile is { } per ? $"{per / 1024:N1} KiB per active profile" : "not measured")}
+            (f) event to console: {Probes(report.Push)}; bare echo: {Probes(report.Echo)}
             failed steps: {(report.Failures.Count == 0 ? "none" : string.Join("; ", report.Failures.Select(f => $"{f.Key}: {f.Value}")))}
             report: {path}
             """));
@@ -107,7 +111,7 @@ public static class BenchCommand
     }
 
     /// <summary>Runs one posting step with its own client and counters.</summary>
-    private static async Task<RunSummary> Gateway(BenchSettings settings, string apiKey, Func<IngestClient, RunStats, Task<RunSummary>> run)
+    internal static async Task<RunSummary> Gateway(BenchSettings settings, string apiKey, Func<IngestClient, RunStats, Task<RunSummary>> run)
     {
         var stats = new RunStats();
         using var client = new IngestClient(settings.Gateway, apiKey, settings.Concurrency, stats);
@@ -139,6 +143,8 @@ public static class BenchCommand
             Console.Error.WriteLine($"bench: step {name} failed: {report.Failures[name]}");
         }
     }
+
+    private static string Probes(ProbeSummary? p) => p is null ? "not measured" : $"p50 {ProbeSummary.Ms(p.P50Ms)}, p99 {ProbeSummary.Ms(p.P99Ms)}";
 
     private static string Rate(double? perSecond) => perSecond is { } r ? r.ToString("N0", CultureInfo.InvariantCulture) : "not measured";
 }

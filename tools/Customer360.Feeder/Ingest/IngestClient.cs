@@ -36,10 +36,11 @@ public sealed class IngestClient : IDisposable
     /// <summary>
     /// Posts the batch until it is answered. Once <paramref name="stop"/> fires, a batch that still needs a retry
     /// is given up and counted as abandoned (not acknowledged) rather than retried forever against a stuck system.
+    /// Returns how many of its events the gateway accepted (0 when abandoned).
     /// </summary>
-    public async Task PostAsync(Batch batch, CancellationToken stop, CancellationToken ct)
+    public async Task<int> PostAsync(Batch batch, CancellationToken stop, CancellationToken ct)
     {
-        if (batch.Count == 0) return;
+        if (batch.Count == 0) return 0;
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan? wait;
@@ -49,11 +50,7 @@ public sealed class IngestClient : IDisposable
                 using var content = new ReadOnlyMemoryContent(batch.Body);
                 content.Headers.ContentType = Ndjson;
                 using var response = await _http.PostAsync("/api/v1/events", content, ct);
-                if (response.IsSuccessStatusCode)
-                {
-                    await CountAsync(response, batch.Count, Stopwatch.GetElapsedTime(started), ct);
-                    return;
-                }
+                if (response.IsSuccessStatusCode) return await CountAsync(response, batch.Count, Stopwatch.GetElapsedTime(started), ct);
                 var status = (int)response.StatusCode;
                 var body = await response.Content.ReadAsStringAsync(ct);
                 if (status < 500 && response.StatusCode != HttpStatusCode.RequestTimeout)
@@ -70,7 +67,7 @@ public sealed class IngestClient : IDisposable
             if (stop.IsCancellationRequested)
             {
                 _stats.Abandoned(batch.Count);
-                return;
+                return 0;
             }
             _stats.Retried();
             try { await Task.Delay(wait ?? TimeSpan.FromSeconds(Math.Min(10, attempt)), stop); }
@@ -78,18 +75,20 @@ public sealed class IngestClient : IDisposable
         }
     }
 
-    private async Task CountAsync(HttpResponseMessage response, int sent, TimeSpan latency, CancellationToken ct)
+    private async Task<int> CountAsync(HttpResponseMessage response, int sent, TimeSpan latency, CancellationToken ct)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
         var root = doc.RootElement;
         var rejected = root.GetProperty("rejected");
-        _stats.Answered(sent, root.GetProperty("accepted").GetInt32(), root.GetProperty("duplicates").GetInt32(), rejected.GetArrayLength(), latency);
+        var accepted = root.GetProperty("accepted").GetInt32();
+        _stats.Answered(sent, accepted, root.GetProperty("duplicates").GetInt32(), rejected.GetArrayLength(), latency);
         foreach (var r in rejected.EnumerateArray())
         {
             if (Interlocked.Increment(ref _rejectionsShown) > MaxRejectionsShown) break;
             Warn($"rejected event {r.GetProperty("eventId")}: {r.GetProperty("error")}");
         }
+        return accepted;
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";

@@ -40,8 +40,7 @@ public sealed class RunStats
         _clock.Stop();
         double[] sorted;
         lock (_latenciesMs) sorted = [.. _latenciesMs.Order()];
-        double At(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         return new RunSummary(Sent, Accepted, Duplicates, Rejected, Retries, AbandonedEvents, sorted.Length, _clock.Elapsed,
-            At(0.50), At(0.95), At(0.99), sorted.Length == 0 ? 0 : sorted[^1]);
+            Quantiles.At(sorted, 0.50), Quantiles.At(sorted, 0.95), Quantiles.At(sorted, 0.99), Quantiles.At(sorted, 1));
     }
 }
