@@ -19,6 +19,7 @@ namespace Customer360.Domain.Events;
 [JsonDerivedType(typeof(DeviceChanged), EventTypes.DeviceChanged)]
 [JsonDerivedType(typeof(TouchpointRecorded), EventTypes.Touchpoint)]
 [JsonDerivedType(typeof(AccountClosed), EventTypes.AccountClosed)]
+[JsonDerivedType(typeof(WorkOrderRecorded), WorkOrderRecorded.WireType)]
 public abstract record EventPayload
 {
     /// <summary>The wire name of this event type.</summary>

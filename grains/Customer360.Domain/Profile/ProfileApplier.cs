@@ -84,6 +84,7 @@ public static class ProfileApplier
             DeviceChanged d => ChangeDevice(profile, d.Device),
             TouchpointRecorded t => RecordTouchpoint(profile, e, t),
             AccountClosed c => Close(profile, e.OccurredAt, c),
+            WorkOrderRecorded w => WorkOrderFacts.Record(profile, w.Order),
             _ => ApplyOutcome.Rejected($"type '{e.Type}' has no rule"),
         };
         if (!outcome.IsRejected)
