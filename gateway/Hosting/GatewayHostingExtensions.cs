@@ -5,6 +5,7 @@ using Customer360.Gateway.Api;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
+using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -100,6 +101,7 @@ public static class GatewayHostingExtensions
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();
+        app.MapWorkOrdersApi();
         app.MapAuthApi();
         app.MapHub<ConsoleHub>("/hubs/console");
         // Unknown API paths get a 404 problem, not the dashboard's page.

@@ -1,4 +1,5 @@
 using Customer360.Contracts;
+using Customer360.Gateway.WorkOrders;
 
 namespace Customer360.Gateway.Push;
 
@@ -6,7 +7,12 @@ namespace Customer360.Gateway.Push;
 public sealed class TopicRouter(IClusterClient cluster)
 {
     public ITopicOwner? OwnerOf(string topic) =>
-        Topics.TryParse(topic, out var kind, out var key) && kind == Topics.CustomerPrefix
-            ? cluster.GetGrain<ICustomerGrain>(key)
-            : null;
+        !Topics.TryParse(topic, out var kind, out var key) ? null
+        : kind == Topics.CustomerPrefix ? cluster.GetGrain<ICustomerGrain>(key)
+        : kind == Topics.WorkOrdersPrefix && WorkOrderAccess.IsInboxKey(key) ? cluster.GetGrain<IWorkOrderInboxGrain>(key)
+        : null;
+
+    /// <summary>The console message that tells a topic's consoles to look again.</summary>
+    public static string NoticeKindOf(string topic) =>
+        topic.StartsWith(Topics.WorkOrdersPrefix + ":", StringComparison.Ordinal) ? PushKinds.WorkOrderChanged : PushKinds.ProfileChanged;
 }

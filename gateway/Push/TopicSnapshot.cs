@@ -4,4 +4,4 @@ namespace Customer360.Gateway.Push;
 /// What a console gets when it subscribes: the topic's current state and version. After it, the console
 /// applies only notices with a higher version, so nothing is missed and nothing is applied twice.
 /// </summary>
-public sealed record TopicSnapshot(string Topic, long Version, object? Profile);
+public sealed record TopicSnapshot(string Topic, long Version, object? Profile, object? WorkOrders = null);
