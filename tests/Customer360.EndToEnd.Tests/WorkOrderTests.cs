@@ -8,9 +8,20 @@ namespace Customer360.EndToEnd.Tests;
 
 /// <summary>Work orders over real HTTP and SignalR: dispatch, the steps, who may take them, and where they show.</summary>
 [Collection(SystemCollection.Name)]
-public sealed class WorkOrderTests(SystemFixture system)
+public sealed class WorkOrderTests(SystemFixture system) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    private readonly Dictionary<string, HttpClient> _users = [];
+
+    /// <summary>A client signed in as a demo user, one per user and test.</summary>
+    private async Task<HttpClient> AsAsync(string user) =>
+        _users.TryGetValue(user, out var client) ? client : _users[user] = await system.Gateway.CreateSignedInClientAsync(user);
+
+    public void Dispose()
+    {
+        foreach (var client in _users.Values) client.Dispose();
+    }
 
     private static string InHours(double hours) => DateTimeOffset.UtcNow.AddHours(hours).ToString("O");
 
@@ -47,15 +58,19 @@ public sealed class WorkOrderTests(SystemFixture system)
         return JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
     }
 
-    private static async Task<string> DispatchedIdAsync(HttpClient who, string customerId) =>
-        (await OkAsync(await DispatchAsync(who, customerId), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+    /// <summary>Registers the customer and has pm01 dispatch a device swap for them to store S01; returns the order id.</summary>
+    private async Task<string> DispatchedToStoreAsync(string customerId, string msisdn)
+    {
+        await RegisterAsync(customerId, msisdn);
+        return (await OkAsync(await DispatchAsync(await AsAsync("pm01"), customerId), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+    }
 
     [Fact]
     public async Task a_dispatched_order_reaches_the_store_console_and_every_step_reaches_the_dispatcher_and_the_profile()
     {
         await RegisterAsync("WOE1", "13900000101");
-        using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
-        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
+        var pm = await AsAsync("pm01");
+        var store = await AsAsync("store01");
         await using var storeConsole = await WorkOrderConsole.OpenAsync(system, store, "workorders:store:S01", Timeout);
         await using var pmConsole = await WorkOrderConsole.OpenAsync(system, pm, "workorders:phone-manager:PM01", Timeout);
         Assert.True(storeConsole.Snapshot.TryGetProperty("workOrders", out _), storeConsole.Snapshot.ToString());
@@ -98,7 +113,7 @@ public sealed class WorkOrderTests(SystemFixture system)
     public async Task store_staff_cannot_dispatch_a_work_order()
     {
         await RegisterAsync("WOE2", "13900000102");
-        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
+        var store = await AsAsync("store01");
         Assert.Contains("does not dispatch", await ProblemAsync(await DispatchAsync(store, "WOE2"), HttpStatusCode.Forbidden));
     }
 
@@ -106,8 +121,8 @@ public sealed class WorkOrderTests(SystemFixture system)
     public async Task only_the_customers_own_phone_manager_may_dispatch_for_them()
     {
         await RegisterAsync("WOE3", "13900000103", phoneManagerId: "PM02");
-        using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
-        using var am = await system.Gateway.CreateSignedInClientAsync("am01");
+        var pm = await AsAsync("pm01");
+        var am = await AsAsync("am01");
         Assert.Contains("neither the phone manager nor the account manager", await ProblemAsync(await DispatchAsync(pm, "WOE3"), HttpStatusCode.Forbidden));
         // The customer's account manager may, to a store or to themselves.
         await OkAsync(await DispatchAsync(am, "WOE3", "account-manager", "AM01", kind: "visit"), HttpStatusCode.Created);
@@ -116,10 +131,8 @@ public sealed class WorkOrderTests(SystemFixture system)
     [Fact]
     public async Task an_account_manager_cannot_accept_an_order_addressed_to_a_store()
     {
-        await RegisterAsync("WOE4", "13900000104");
-        using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
-        using var am = await system.Gateway.CreateSignedInClientAsync("am01");
-        var id = await DispatchedIdAsync(pm, "WOE4");
+        var id = await DispatchedToStoreAsync("WOE4", "13900000104");
+        var am = await AsAsync("am01");
         Assert.Contains("addressed to store:S01", await ProblemAsync(await am.PostAsync($"/api/v1/work-orders/{id}/accept", null), HttpStatusCode.Forbidden));
         // Nor read it: it is neither addressed to them nor dispatched by them.
         await ProblemAsync(await am.GetAsync($"/api/v1/work-orders/{id}"), HttpStatusCode.Forbidden);
@@ -128,17 +141,15 @@ public sealed class WorkOrderTests(SystemFixture system)
     [Fact]
     public async Task completing_a_rejected_order_is_a_conflict_that_says_why()
     {
-        await RegisterAsync("WOE5", "13900000105");
-        using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
-        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
-        var id = await DispatchedIdAsync(pm, "WOE5");
+        var id = await DispatchedToStoreAsync("WOE5", "13900000105");
+        var store = await AsAsync("store01");
         var rejected = await OkAsync(await store.PostAsJsonAsync($"/api/v1/work-orders/{id}/reject", new { reason = "model out of stock" }));
         Assert.Equal(("rejected", "model out of stock"), (rejected.GetProperty("state").GetString(), rejected.GetProperty("reason").GetString()));
 
         var conflict = await ProblemAsync(await store.PostAsJsonAsync($"/api/v1/work-orders/{id}/complete", new { outcome = "done anyway" }),
             HttpStatusCode.Conflict);
         Assert.Equal($"work order {id} is rejected and cannot be completed", conflict);
-        Assert.Equal("rejected", (await OkAsync(await pm.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("state").GetString());
+        Assert.Equal("rejected", (await OkAsync(await (await AsAsync("pm01")).GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("state").GetString());
     }
 
     [Theory]
@@ -148,17 +159,15 @@ public sealed class WorkOrderTests(SystemFixture system)
     public async Task a_bad_due_time_is_refused_naming_due_at(string dueAt, string reason)
     {
         await RegisterAsync("WOE6", "13900000106");
-        using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
+        var pm = await AsAsync("pm01");
         Assert.StartsWith(reason, await ProblemAsync(await DispatchAsync(pm, "WOE6", dueAt: dueAt), HttpStatusCode.BadRequest));
     }
 
     [Fact]
     public async Task a_step_without_its_text_is_refused_naming_the_field()
     {
-        await RegisterAsync("WOE7", "13900000107");
-        using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
-        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
-        var id = await DispatchedIdAsync(pm, "WOE7");
+        var id = await DispatchedToStoreAsync("WOE7", "13900000107");
+        var store = await AsAsync("store01");
         Assert.Equal("reason is required", await ProblemAsync(await store.PostAsJsonAsync($"/api/v1/work-orders/{id}/reject", new { }), HttpStatusCode.BadRequest));
         Assert.Equal("outcome must be a string", await ProblemAsync(await store.PostAsJsonAsync($"/api/v1/work-orders/{id}/complete", new { outcome = 5 }), HttpStatusCode.BadRequest));
     }
@@ -166,7 +175,7 @@ public sealed class WorkOrderTests(SystemFixture system)
     [Fact]
     public async Task an_unknown_order_is_404_and_no_token_is_401()
     {
-        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
+        var store = await AsAsync("store01");
         using var anonymous = system.Gateway.CreateHttpClient();
         Assert.Contains("does not exist", await ProblemAsync(await store.PostAsync("/api/v1/work-orders/WO-nope/accept", null), HttpStatusCode.NotFound));
         Assert.Equal(HttpStatusCode.Unauthorized, (await DispatchAsync(anonymous, "WOE1")).StatusCode);
@@ -176,8 +185,8 @@ public sealed class WorkOrderTests(SystemFixture system)
     [Fact]
     public async Task the_inbox_is_the_callers_own_and_only_an_administrator_may_name_another()
     {
-        using var store = await system.Gateway.CreateSignedInClientAsync("store01");
-        using var supervisor = await system.Gateway.CreateSignedInClientAsync("sup-north");
+        var store = await AsAsync("store01");
+        var supervisor = await AsAsync("sup-north");
         Assert.Equal("store:S01", (await OkAsync(await system.Admin.GetAsync("/api/v1/work-orders?addressee=store:S01"))).GetProperty("inbox").GetString());
         await ProblemAsync(await store.GetAsync("/api/v1/work-orders?addressee=store:S02"), HttpStatusCode.Forbidden);
         await ProblemAsync(await supervisor.GetAsync("/api/v1/work-orders"), HttpStatusCode.Forbidden);
@@ -199,5 +208,16 @@ public sealed class WorkOrderTests(SystemFixture system)
         var rejected = Assert.Single(answer.GetProperty("rejected").EnumerateArray());
         Assert.StartsWith("type 'workorder' is not supported", rejected.GetProperty("error").GetString());
         Assert.Empty((await OkAsync(await system.Admin.GetAsync("/api/v1/customers/WOE8"))).GetProperty("workOrders").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task the_openapi_document_describes_every_work_order_endpoint()
+    {
+        var document = await OkAsync(await system.Http.GetAsync("/openapi/v1.json"));
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => o.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null))
+            .ToHashSet();
+        foreach (var name in (string[])["DispatchWorkOrder", "AcceptWorkOrder", "CompleteWorkOrder", "RejectWorkOrder", "GetWorkOrder", "GetWorkOrderInbox"])
+            Assert.Contains(name, operations);
     }
 }
