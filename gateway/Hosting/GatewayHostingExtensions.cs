@@ -9,6 +9,7 @@ using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
 using Customer360.Gateway.Search;
 using Npgsql;
+using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -113,6 +114,7 @@ public static class GatewayHostingExtensions
         app.MapCustomersApi();
         app.MapRulesApi();
         app.MapAuditApi();
+        app.MapWorkOrdersApi();
         app.MapAuthApi();
         app.MapListsApi();
         app.MapAlertsApi();

@@ -4,6 +4,7 @@ using Customer360.Gateway.Access;
 using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
+using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -53,5 +54,6 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
             CustomerReadStatus.NotFound => viewer.IsAdmin,
             _ => false,
         }
+        : kind == Topics.WorkOrdersPrefix ? WorkOrderAccess.MaySubscribe(viewer.Role, viewer.StoreId, viewer.ManagerId, key)
         : AccessRules.MayFollow(viewer, kind, key);
 }

@@ -23,6 +23,9 @@ public sealed class SnapshotReader(IClusterClient cluster, CustomerReader reader
             case Topics.StorePrefix:
                 var walkIns = await cluster.GetGrain<IStoreGrain>(key).GetWalkIns(time.GetUtcNow());
                 return new TopicSnapshot(topic, walkIns.Version, null, AccessRules.Masks(viewer) ? StoresEndpoints.Masked(walkIns) : walkIns);
+            case Topics.WorkOrdersPrefix:
+                var inbox = await cluster.GetGrain<IWorkOrderInboxGrain>(key).Get();
+                return new TopicSnapshot(topic, inbox.Version, null, WorkOrders: inbox.WorkOrders);
             case Topics.TiersPrefix:
                 var board = await cluster.GetGrain<ITierBoardGrain>(key).GetBoard();
                 return new TopicSnapshot(topic, board.Version, null, board);

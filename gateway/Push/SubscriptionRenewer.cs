@@ -34,7 +34,7 @@ public sealed partial class SubscriptionRenewer(
             {
                 var version = await registry.RenewAsync(owner).WaitAsync(options.Value.RenewTimeout, ct);
                 if (receiver.Advance(topic, version) && Topics.TryParse(topic, out _, out var key))
-                    await hub.Clients.Groups(PushGroups.Both(topic)).SendAsync(PushKinds.ProfileChanged,
+                    await hub.Clients.Groups(PushGroups.Both(topic)).SendAsync(TopicRouter.NoticeKindOf(topic),
                         new { topic, customerId = key, version, changed = Array.Empty<string>() }, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using Customer360.Contracts;
+using Customer360.Gateway.WorkOrders;
 
 namespace Customer360.Gateway.Push;
 
@@ -14,7 +15,12 @@ public sealed class TopicRouter(IClusterClient cluster)
             Topics.PortfolioPrefix or Topics.AlertsPrefix => cluster.GetGrain<ICustomerListGrain>(topic),
             Topics.StorePrefix => cluster.GetGrain<IStoreGrain>(key),
             Topics.TiersPrefix => cluster.GetGrain<ITierBoardGrain>(key),
+            Topics.WorkOrdersPrefix when WorkOrderAccess.IsInboxKey(key) => cluster.GetGrain<IWorkOrderInboxGrain>(key),
             _ => null,
         };
     }
+
+    /// <summary>The console message that tells a topic's consoles to look again.</summary>
+    public static string NoticeKindOf(string topic) =>
+        topic.StartsWith(Topics.WorkOrdersPrefix + ":", StringComparison.Ordinal) ? PushKinds.WorkOrderChanged : PushKinds.ProfileChanged;
 }

@@ -5,4 +5,4 @@ namespace Customer360.Gateway.Push;
 /// <c>customer:</c> topic, the list or board for the others. After it, the console applies only notices with a
 /// higher version, so nothing is missed and nothing is applied twice.
 /// </summary>
-public sealed record TopicSnapshot(string Topic, long Version, object? Profile, object? Data = null);
+public sealed record TopicSnapshot(string Topic, long Version, object? Profile, object? Data = null, object? WorkOrders = null);

@@ -20,6 +20,11 @@ public static class Topics
 
     public static string Tiers(string region) => $"{TiersPrefix}:{region}";
 
+    /// <summary>Work-order inboxes: <c>workorders:store:S01</c>, owned by the inbox grain keyed <c>store:S01</c>.</summary>
+    public const string WorkOrdersPrefix = "workorders";
+
+    public static string WorkOrders(string inbox) => $"{WorkOrdersPrefix}:{inbox}";
+
     /// <summary>Splits <c>kind:key</c>; false when the text is not a topic.</summary>
     public static bool TryParse(string? topic, out string kind, out string key)
     {

@@ -85,6 +85,12 @@ public sealed class AccessTests(SystemFixture system)
         { "store01", "store:S02", false },
         { "am01", "tiers:north", false },
         { "admin", "tiers:south", true },
+        { "store01", "workorders:store:S01", true },
+        { "store01", "workorders:store:S02", false },
+        { "am01", "workorders:store:S01", false },
+        { "am01", "workorders:account-manager:AM01", true },
+        { "pm01", "workorders:phone-manager:PM01", true },
+        { "pm01", "workorders:phone-manager:PM02", false },
     };
 
     [Theory]

@@ -21,6 +21,7 @@ namespace Customer360.Domain.Events;
 [JsonDerivedType(typeof(AccountClosed), EventTypes.AccountClosed)]
 [JsonDerivedType(typeof(AlertActionTaken), StaffEventTypes.AlertAction)]
 [JsonDerivedType(typeof(ManualTagChanged), StaffEventTypes.ManualTag)]
+[JsonDerivedType(typeof(WorkOrderRecorded), WorkOrderRecorded.WireType)]
 public abstract record EventPayload
 {
     /// <summary>The wire name of this event type.</summary>

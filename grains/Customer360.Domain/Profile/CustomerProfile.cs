@@ -1,4 +1,5 @@
 using Customer360.Domain.Derived;
+using Customer360.Domain.WorkOrders;
 
 namespace Customer360.Domain.Profile;
 
@@ -43,6 +44,9 @@ public sealed class CustomerProfile
     public int DiscountCampaignsAccepted { get; set; }
 
     public AccountClosure? Closure { get; set; }
+
+    /// <summary>The latest step of each of the customer's recent work orders (bounded, see <see cref="WorkOrderFacts"/>).</summary>
+    public List<WorkOrder> WorkOrders { get; init; } = [];
 
     /// <summary>Tier, stage, tags, alerts, actions and satisfaction, each with its reason.</summary>
     public DerivedProfile Derived { get; init; } = new();

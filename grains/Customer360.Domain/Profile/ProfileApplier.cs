@@ -86,6 +86,7 @@ public static class ProfileApplier
             TouchpointRecorded t => RecordTouchpoint(profile, e, t),
             AccountClosed c => Close(profile, e.OccurredAt, c),
             AlertActionTaken or ManualTagChanged => Rules.StaffActions.Apply(profile, e.Payload, e.OccurredAt),
+            WorkOrderRecorded w => WorkOrderFacts.Record(profile, w.Order),
             _ => ApplyOutcome.Rejected($"type '{e.Type}' has no rule"),
         };
         if (!outcome.IsRejected)

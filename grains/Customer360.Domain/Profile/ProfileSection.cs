@@ -11,6 +11,7 @@ public static class ProfileSection
     public const string Touchpoints = "touchpoints";
     public const string Derived = "derived";
     public const string Lifecycle = "lifecycle";
+    public const string WorkOrders = "workOrders";
 
-    public static IReadOnlyList<string> All { get; } = [Identity, Products, Device, Usage, Billing, Touchpoints, Derived, Lifecycle];
+    public static IReadOnlyList<string> All { get; } = [Identity, Products, Device, Usage, Billing, Touchpoints, Derived, Lifecycle, WorkOrders];
 }

@@ -1,5 +1,6 @@
 using Customer360.Domain.Derived;
 using Customer360.Domain.Profile;
+using Customer360.Domain.WorkOrders;
 
 namespace Customer360.Domain.Views;
 
@@ -18,7 +19,8 @@ public sealed record ProfileView(
     IReadOnlyList<Touchpoint> RecentTouchpoints,
     DerivedView Derived,
     AccountClosure? Closure,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    IReadOnlyList<WorkOrder> WorkOrders)
 {
     private const int HistoryMonths = 6;
 
@@ -49,7 +51,8 @@ public sealed record ProfileView(
                 [.. d.Actions.Select(a => new ActionView(a.Code, a.Family, R(a.Reason)))],
                 d.SatisfactionIndex, d.InMidHighBase, d.RulesVersion),
             p.Closure,
-            p.UpdatedAt);
+            p.UpdatedAt,
+            WorkOrderList.Ordered(p.WorkOrders));
     }
 
     private static UsageView UsageOf(CustomerProfile p, DateTimeOffset now)
