@@ -54,9 +54,4 @@ public sealed record CustomerSummary(
         if (stage == LifecycleStage.Declining) score += 50;
         return score + (int)(tier ?? Derived.Tier.Mass);
     }
-
-    /// <summary>True when a list would show the two differently; the version alone does not count.</summary>
-    public bool SameForListsAs(CustomerSummary? other) =>
-        other is not null && other with { Version = Version, UpdatedAt = UpdatedAt, Tags = Tags, OpenAlerts = OpenAlerts } == this
-        && Tags.SequenceEqual(other.Tags) && OpenAlerts.SequenceEqual(other.OpenAlerts);
 }

@@ -47,8 +47,8 @@ public sealed partial class CustomerGrain(
     private int _unsnapshotted;
     private bool _reminderFired;
     private bool _snapshotScheduled;
-    // The line lists were last told about: lists hear of a change only when it would show.
-    private CustomerSummary? _line;
+    // What lists were last told of this customer: they hear of a change only when it would show.
+    private ListFacts? _line;
 
     // Set on activation. One string for the life of the activation: each GetPrimaryKeyString() makes a new one.
     private string CustomerId { get; set; } = null!;
@@ -63,7 +63,7 @@ public sealed partial class CustomerGrain(
         _journalSeq = state.JournalSeq;
         _held = [.. state.Held];
         // What the lists knew when the snapshot was taken; replay and derivation below tell them what moved since.
-        _line = CustomerSummary.Of(_profile);
+        _line = CustomerSummary.Of(_profile) is { } line ? ListFacts.Of(line) : null;
         // Leases run on real time, whatever the business clock says.
         _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
 
@@ -256,10 +256,11 @@ public sealed partial class CustomerGrain(
     /// <summary>Tells the lists that show this customer (read model, portfolio, alert queue, tier board) if its line changed.</summary>
     private void PublishLine(Domain.Derived.TierChange? tierChange)
     {
-        var line = CustomerSummary.Of(_profile);
-        if (line is null || (tierChange is null && line.SameForListsAs(_line))) return;
+        if (CustomerSummary.Of(_profile) is not { } line) return;
+        var facts = ListFacts.Of(line);
+        if (tierChange is null && facts == _line) return;
         fanout.Publish(_line, line, tierChange);
-        _line = line;
+        _line = facts;
     }
 
     public Task<CustomerSummary?> GetSummary() => Task.FromResult(CustomerSummary.Of(_profile));

@@ -16,14 +16,16 @@ namespace Customer360.Grains.Lists;
 /// </summary>
 public sealed class CustomerListGrain(CustomerIndexReader index, PushOutbox outbox, IOptions<PushOptions> pushOptions) : Grain, ICustomerListGrain
 {
-    /// <summary>How long a changed line is laid over the read model's: well beyond the writer's lag.</summary>
-    public static readonly TimeSpan RecentWindow = TimeSpan.FromSeconds(30);
+    /// <summary>How long a changed line is laid over the read model's: well beyond the writer's lag (a fraction of a second).</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromSeconds(10);
 
     /// <summary>Lines in one snapshot at most, the most in need of attention; a console pages the rest through search.</summary>
     public const int MaxLines = 1000;
 
     // Lines changed lately, by customer, and whether each is on the list (false: the customer left it).
     private readonly Dictionary<string, (CustomerSummary Line, bool Listed, DateTimeOffset At)> _recent = new(StringComparer.Ordinal);
+    // The same changes in the order they came, so that forgetting the old ones costs nothing per change.
+    private readonly Queue<(string CustomerId, DateTimeOffset At)> _order = new();
     private TopicSubscribers _subscribers = null!;
     private TopicVersion _version = null!;
     private string _topic = null!;
@@ -37,6 +39,8 @@ public sealed class CustomerListGrain(CustomerIndexReader index, PushOutbox outb
             throw new ArgumentException($"'{_topic}' is not a portfolio or alert-queue topic");
         _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
         _version = new TopicVersion(TimeProvider.System);
+        // A registration wave passes many lines through; they must not stay in memory once the wave is over.
+        this.RegisterGrainTimer(() => { Prune(); return Task.CompletedTask; }, RecentWindow, RecentWindow);
         return Task.CompletedTask;
     }
 
@@ -105,16 +109,20 @@ public sealed class CustomerListGrain(CustomerIndexReader index, PushOutbox outb
     private void Remember(CustomerSummary line, bool listed)
     {
         Prune();
-        _recent[line.CustomerId] = (line, listed, DateTimeOffset.UtcNow);
+        var at = DateTimeOffset.UtcNow;
+        _recent[line.CustomerId] = (line, listed, at);
+        _order.Enqueue((line.CustomerId, at));
     }
 
     private void Prune()
     {
         var cutoff = DateTimeOffset.UtcNow - RecentWindow;
-        List<string>? old = null;
-        foreach (var (id, recent) in _recent)
-            if (recent.At < cutoff) (old ??= []).Add(id);
-        old?.ForEach(id => _recent.Remove(id));
+        while (_order.TryPeek(out var oldest) && oldest.At < cutoff)
+        {
+            _order.Dequeue();
+            // Only if no later change of the same customer replaced it.
+            if (_recent.TryGetValue(oldest.CustomerId, out var recent) && recent.At == oldest.At) _recent.Remove(oldest.CustomerId);
+        }
     }
 
     private void Publish(string kind, CustomerSummary line, bool removed) =>

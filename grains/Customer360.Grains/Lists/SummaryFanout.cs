@@ -13,17 +13,18 @@ namespace Customer360.Grains.Lists;
 /// </summary>
 public sealed class SummaryFanout(IGrainFactory grains, CustomerIndexWriter index)
 {
-    public void Publish(CustomerSummary? before, CustomerSummary after, TierChange? tierChange)
+    /// <summary>Tells the lists of <paramref name="after"/>; <paramref name="before"/> is what they were last told (null: nothing yet).</summary>
+    public void Publish(ListFacts? before, CustomerSummary after, TierChange? tierChange)
     {
         index.Upsert(after);
         if (after.AccountManagerId is { } manager) _ = Portfolio(manager).Update(after);
         if (before?.AccountManagerId is { } oldManager && oldManager != after.AccountManagerId) _ = Portfolio(oldManager).Remove(after.CustomerId);
 
         var hasAlerts = after.OpenAlerts.Count > 0;
-        if (after.PhoneManagerId is { } phone && (hasAlerts || before is null || before.OpenAlerts.Count > 0)) _ = Queue(phone).Update(after);
+        if (after.PhoneManagerId is { } phone && (hasAlerts || before is null || before.Value.HasAlerts)) _ = Queue(phone).Update(after);
         if (before?.PhoneManagerId is { } oldPhone && oldPhone != after.PhoneManagerId) _ = Queue(oldPhone).Remove(after.CustomerId);
 
-        var (was, now) = (before is null ? null : TierBoardFacts.Of(before), TierBoardFacts.Of(after));
+        var (was, now) = (before?.Board, TierBoardFacts.Of(after));
         if (was != now)
         {
             _ = Board(now.Region).Moved(was, now);
