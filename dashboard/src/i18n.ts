@@ -1,9 +1,13 @@
+import * as accountManagerStrings from './consoles/account-manager/strings';
+import * as phoneManagerStrings from './consoles/phone-manager/strings';
+import * as storeStrings from './consoles/store/strings';
+import * as supervisorStrings from './consoles/supervisor/strings';
 import { Observable, useObservable } from './observable';
 
 export type Locale = 'en' | 'zh-CN';
 export const locales: readonly Locale[] = ['en', 'zh-CN'];
 
-const en = {
+const baseEn = {
   productName: 'Customer 360 客户全景视图',
   languageLabel: 'Language',
   connectionLabel: 'Connection',
@@ -73,10 +77,13 @@ const en = {
   forbiddenBody: 'You are not allowed to see customer {id}.',
 };
 
+// Each console keeps its own words beside it (consoles/<role>/strings.ts); they join the one catalogue here.
+const en = { ...baseEn, ...storeStrings.en, ...accountManagerStrings.en, ...phoneManagerStrings.en, ...supervisorStrings.en };
+
 export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
 
-const zhCN: Messages = {
+const baseZhCN: Record<keyof typeof baseEn, string> = {
   productName: 'Customer 360 客户全景视图',
   languageLabel: '语言',
   connectionLabel: '连接状态',
@@ -144,6 +151,14 @@ const zhCN: Messages = {
   'scope.all': '全部客户',
   forbiddenTitle: '无权查看',
   forbiddenBody: '您无权查看客户 {id}。',
+};
+
+const zhCN: Messages = {
+  ...baseZhCN,
+  ...storeStrings.zh,
+  ...accountManagerStrings.zh,
+  ...phoneManagerStrings.zh,
+  ...supervisorStrings.zh,
 };
 
 const catalogs: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -22,7 +22,12 @@ export interface LiveStatus {
 export interface TopicSnapshot {
   topic: string;
   version: number;
+  /** For a `customer:` topic: the profile (null while the customer is not registered). */
   profile: unknown;
+  /** For list and board topics (portfolio, alerts, store, tiers): their state. */
+  data?: unknown;
+  /** For `workorders:` topics: the inbox's orders. */
+  workOrders?: unknown;
 }
 
 /** Every push from the hub names its topic. */
@@ -59,7 +64,7 @@ const defaults: LiveOptions = {
   url: '/hubs/console',
   retryPolicy: new BackoffRetryPolicy(),
   offlineAfterMs: 10_000,
-  messageKinds: ['profileChanged'],
+  messageKinds: ['profileChanged', 'walkIn', 'alertChanged', 'tierChanged', 'workOrderChanged'],
 };
 
 /**

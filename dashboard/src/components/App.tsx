@@ -1,13 +1,15 @@
 import type { ComponentChildren } from 'preact';
-import { useI18n } from '../i18n';
+import { AccountManagerConsole } from '../consoles/account-manager/AccountManagerConsole';
+import type { ConsoleProps } from '../consoles/ConsoleProps';
+import { PhoneManagerConsole } from '../consoles/phone-manager/PhoneManagerConsole';
+import { StoreConsole } from '../consoles/store/StoreConsole';
+import { SupervisorConsole } from '../consoles/supervisor/SupervisorConsole';
 import { useObservable, type Observable } from '../observable';
 import type { Session } from '../session';
 import type { Workspace } from '../workspace';
 import { Account } from './Account';
-import { AddCustomerForm } from './AddCustomerForm';
-import { ConnectionBadge } from './ConnectionBadge';
-import { CustomerCard } from './CustomerCard';
-import { Header } from './Header';
+import { ConsoleShell } from './ConsoleShell';
+import { CustomerBoardView } from './CustomerBoardView';
 import { SignInForm } from './SignInForm';
 
 export function App({ session, workspace }: { session: Session; workspace: Observable<Workspace | null> }) {
@@ -19,41 +21,27 @@ export function App({ session, workspace }: { session: Session; workspace: Obser
     // Keyed, so that each sign-out starts from a fresh form (and focus) rather than the last one's state.
     return <SignInForm key={`${reason}:${userName ?? ''}`} session={session} reason={reason} userName={userName} />;
   }
-  return <Console workspace={current} account={<Account session={state.session} onSignOut={() => session.signOut()} />} />;
+  const account = <Account session={state.session} onSignOut={() => session.signOut()} />;
+  return <RoleConsole workspace={current} session={state.session} account={account} />;
 }
 
-function Console({ workspace: { board, live }, account }: { workspace: Workspace; account: ComponentChildren }) {
-  const ids = useObservable(board.ids);
-  const status = useObservable(live.status);
-  const { t } = useI18n();
-  const isLive = status.state === 'live';
+/** The console that fits the signed-in role; administrators get the customer cards. */
+function RoleConsole(props: ConsoleProps) {
+  const consoles: Record<string, (p: ConsoleProps) => ComponentChildren> = {
+    store: StoreConsole,
+    'account-manager': AccountManagerConsole,
+    'phone-manager': PhoneManagerConsole,
+    supervisor: SupervisorConsole,
+  };
+  const Console = consoles[props.session.role] ?? AdminConsole;
+  return <Console {...props} />;
+}
 
+function AdminConsole({ workspace, account }: ConsoleProps) {
   return (
-    <div class={`shell ${isLive ? 'is-live' : 'not-live'}`}>
-      <Header>
-        <ConnectionBadge status={status} />
-        {account}
-      </Header>
-      <main class="content">
-        <div class="toolbar">
-          <AddCustomerForm board={board} />
-          {!isLive && status.everConnected && (
-            <p class="stale-hint" role="note">
-              {t('connection.notLiveHint')}
-            </p>
-          )}
-        </div>
-        {ids.length === 0 ? (
-          <p class="empty">{t('emptyBoard')}</p>
-        ) : (
-          <div class="cards">
-            {ids.map((id) => {
-              const tracker = board.tracker(id);
-              return tracker && <CustomerCard key={id} tracker={tracker} onRemove={(x) => board.remove(x)} />;
-            })}
-          </div>
-        )}
-      </main>
-    </div>
+    <ConsoleShell live={workspace.live} account={account}>
+      <CustomerBoardView workspace={workspace} />
+    </ConsoleShell>
   );
 }
+
