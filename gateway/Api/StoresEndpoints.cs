@@ -47,7 +47,7 @@ public static class StoresEndpoints
         list with { WalkIns = [.. list.WalkIns.Select(w => w with { Customer = PersonalDataMasking.Mask(w.Customer) })] };
 
     private static async Task<IResult> WalkInAsync(string storeId, WalkInRequest body, HttpContext http, IClusterClient cluster,
-        StaffEvents staff, CustomerReader reader, [FromKeyedServices(Clocks.Business)] TimeProvider time)
+        StaffEvents staff, CustomerReader reader)
     {
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         if (!AccessRules.MayFollow(viewer, Topics.StorePrefix, storeId) || viewer.Role is not (AccessRoles.Store or AccessRoles.Admin))
@@ -58,11 +58,9 @@ public static class StoresEndpoints
 
         var touchpoint = new TouchpointRecorded(TouchpointChannel.Store, TouchpointKind.WalkIn, storeId, viewer.Name, FourSStage.Site,
             TouchpointCategory.Channel, null, null, null, false);
+        // The customer grain puts the customer on the store's list of the day once the walk-in is journaled.
         var outcome = await staff.SendAsync(customerId, touchpoint);
         if (outcome.Kind == EventOutcomeKind.Rejected) return Problems.Conflict(outcome.Error!);
-        if (await cluster.GetGrain<ICustomerGrain>(customerId).GetSummary() is not { } line)
-            return Problems.NotFound($"no customer {customerId} is registered");
-        await cluster.GetGrain<IStoreGrain>(storeId).RecordWalkIn(line, viewer.Name, time.GetUtcNow());
         var read = await reader.ReadAsync(viewer, customerId, ConsoleLanguage.Of(http));
         if (read.View is not { } view) return Problems.OutOfScope(customerId);
         http.AuditRead(customerId);

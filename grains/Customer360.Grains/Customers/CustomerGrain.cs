@@ -136,6 +136,7 @@ public sealed partial class CustomerGrain(
         var changed = new List<string>(2);
         var applied = 0;
         var countersOnly = true;
+        List<(TouchpointRecorded Touchpoint, DateTimeOffset At)>? walkIns = null;
         foreach (var (index, entry) in candidates)
         {
             if (duplicates.Contains(entry.Event.EventId))
@@ -151,6 +152,8 @@ public sealed partial class CustomerGrain(
                 continue;
             }
             outcomes[index] = result.IsRejected ? EventOutcome.Rejected(result.Rejection!) : EventOutcome.Accepted;
+            if (!result.IsRejected && entry.Event.Payload is TouchpointRecorded { Kind: TouchpointKind.WalkIn, StoreId: not null } walkIn)
+                (walkIns ??= []).Add((walkIn, entry.Event.OccurredAt));
         }
         // Held earlier in this very batch, applied once its registration came: for the producer, accepted.
         if (_held.Count == 0)
@@ -166,7 +169,30 @@ public sealed partial class CustomerGrain(
             else if (_profile.IsRegistered) await DeriveAsync(changed);
             if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TryWriteSnapshotAsync();
         }
+        if (walkIns is not null) await TellStoresAsync(walkIns);
         return [.. outcomes];
+    }
+
+    /// <summary>
+    /// A walk-in (from a store's console or its own systems through the feed) puts the customer on that store's
+    /// list of the day, which lets its staff read them, and tells the account manager. Live only: replay does
+    /// not identify anyone again. The walk-in itself is journaled already, so a store that cannot be told is
+    /// logged, not failed: its staff identify the customer again.
+    /// </summary>
+    private async Task TellStoresAsync(List<(TouchpointRecorded Touchpoint, DateTimeOffset At)> walkIns)
+    {
+        if (CustomerSummary.Of(_profile) is not { } line) return;
+        foreach (var (touchpoint, at) in walkIns)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IStoreGrain>(touchpoint.StoreId!).RecordWalkIn(line, touchpoint.StaffId, at);
+            }
+            catch (Exception ex)
+            {
+                LogStoreNotTold(logger, ex);
+            }
+        }
     }
 
     /// <summary>
@@ -343,6 +369,9 @@ public sealed partial class CustomerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot write failed; the journal still holds every event")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A walk-in could not be added to its store's list of the day")]
+    private static partial void LogStoreNotTold(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Replayed {Count} journal entries beyond the snapshot")]
     private static partial void LogReplayed(ILogger logger, int count);
