@@ -242,17 +242,9 @@ public sealed partial class CustomerGrain(
         else await ScheduleReminderAsync(null);
     }
 
-    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
-    {
-        _subscribers.Renew(gatewayId, receiver);
-        return Task.FromResult(_profile.Version);
-    }
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, _profile.Version);
 
-    public Task Unsubscribe(string gatewayId)
-    {
-        _subscribers.Remove(gatewayId);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);
 
     /// <summary>
     /// Re-derives under the settings in force, publishes what changed (facts in <paramref name="changed"/> plus

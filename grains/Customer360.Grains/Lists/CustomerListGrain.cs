@@ -90,17 +90,9 @@ public sealed class CustomerListGrain(CustomerIndexReader index, PushOutbox outb
             [.. byId.Values.OrderByDescending(s => s.Attention).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.CustomerId, StringComparer.Ordinal).Take(MaxLines)]);
     }
 
-    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
-    {
-        _subscribers.Renew(gatewayId, receiver);
-        return Task.FromResult(_version.Current);
-    }
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, _version.Current);
 
-    public Task Unsubscribe(string gatewayId)
-    {
-        _subscribers.Remove(gatewayId);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);
 
     private bool Belongs(CustomerSummary line) => _kind == Topics.PortfolioPrefix
         ? line.AccountManagerId == _key

@@ -51,17 +51,9 @@ public sealed class StoreGrain(
     public Task<StoreWalkInsView> GetWalkIns(DateTimeOffset now) =>
         Task.FromResult(new StoreWalkInsView(StoreId, state.State.Version, IsToday(now) ? [.. state.State.WalkIns] : []));
 
-    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
-    {
-        _subscribers.Renew(gatewayId, receiver);
-        return Task.FromResult(state.State.Version);
-    }
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, state.State.Version);
 
-    public Task Unsubscribe(string gatewayId)
-    {
-        _subscribers.Remove(gatewayId);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);
 
     private bool IsToday(DateTimeOffset now) => state.State.Day == Day(now);
 

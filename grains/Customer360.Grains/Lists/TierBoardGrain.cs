@@ -51,17 +51,9 @@ public sealed class TierBoardGrain(CustomerIndexReader index, PushOutbox outbox,
 
     public Task<TierBoardView> GetBoard() => Task.FromResult(_counts.View(_region, _version.Current, [.. _changes]));
 
-    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
-    {
-        _subscribers.Renew(gatewayId, receiver);
-        return Task.FromResult(_version.Current);
-    }
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, _version.Current);
 
-    public Task Unsubscribe(string gatewayId)
-    {
-        _subscribers.Remove(gatewayId);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);
 
     private async Task RecountAsync(CancellationToken ct)
     {

@@ -19,6 +19,20 @@ public sealed class TopicSubscribers(PushOutbox outbox, TimeProvider time, TimeS
 
     public void Remove(string gatewayId) => _gateways?.Remove(gatewayId);
 
+    /// <summary><see cref="ITopicOwner.Subscribe"/> for the owner: renews the gateway's lease and answers the topic's version.</summary>
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver, long version)
+    {
+        Renew(gatewayId, receiver);
+        return Task.FromResult(version);
+    }
+
+    /// <summary><see cref="ITopicOwner.Unsubscribe"/> for the owner.</summary>
+    public Task Unsubscribe(string gatewayId)
+    {
+        Remove(gatewayId);
+        return Task.CompletedTask;
+    }
+
     public void Publish(PushMessage message)
     {
         if (_gateways is not { Count: > 0 }) return;

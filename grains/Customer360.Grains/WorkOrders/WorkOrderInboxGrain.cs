@@ -64,15 +64,7 @@ public sealed class WorkOrderInboxGrain(
         return Task.FromResult(new WorkOrderInboxView(this.GetPrimaryKeyString(), state.State.Version, WorkOrderList.Ordered(orders)));
     }
 
-    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver)
-    {
-        _subscribers.Renew(gatewayId, receiver);
-        return Task.FromResult(state.State.Version);
-    }
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, state.State.Version);
 
-    public Task Unsubscribe(string gatewayId)
-    {
-        _subscribers.Remove(gatewayId);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);
 }
