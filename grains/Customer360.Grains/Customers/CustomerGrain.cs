@@ -86,6 +86,9 @@ public sealed partial class CustomerGrain(
         active.Add(CustomerId);
         // Settings may have changed while this profile slept, and time has passed: bring it up to date.
         if (_profile.IsRegistered) await DeriveAsync([]);
+        // The read model may not hold this line yet (written before the read model existed, or lost with a silo):
+        // offer it on every activation. It costs a row only where the stored version is older.
+        if (CustomerSummary.Of(_profile) is { } current) fanout.Refresh(current);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)

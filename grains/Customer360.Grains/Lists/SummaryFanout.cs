@@ -39,6 +39,9 @@ public sealed class SummaryFanout(IGrainFactory grains, CustomerIndexWriter inde
         }
     }
 
+    /// <summary>Offers the read model the line as it is, without telling the lists (nothing changed for them).</summary>
+    public void Refresh(CustomerSummary line) => index.Upsert(line);
+
     private ICustomerListGrain Portfolio(string accountManagerId) => grains.GetGrain<ICustomerListGrain>(Topics.Portfolio(accountManagerId));
 
     private ICustomerListGrain Queue(string phoneManagerId) => grains.GetGrain<ICustomerListGrain>(Topics.Alerts(phoneManagerId));
