@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { Credentials } from '../../api';
+import { useI18n } from '../../i18n';
+import { Flash } from '../Flash';
+import { codeLabel, instantText } from './labels';
+import { changeTag } from './profileApi';
+import type { TagInfo } from './types';
+
+interface Props {
+  customerId: string;
+  tags: TagInfo[];
+  credentials: Credentials;
+  /** May this user add and remove manual tags? Automatic tags are the rules' either way. */
+  canTag: boolean;
+}
+
+/**
+ * Tags with their source: an automatic tag's reason, a manual one's author and time. Manual tags can be added and
+ * removed here; the change reaches this view (and every other) through the customer's push, not from the answer.
+ */
+export function TagsSection({ customerId, tags, credentials, canTag }: Props) {
+  const { locale, t } = useI18n();
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run = async (tag: string, add: boolean) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await changeTag(customerId, tag, add, credentials);
+      if (result.kind === 'refused') setMessage(t('profile.tagRefused', { reason: result.reason }));
+      else if (add) setDraft('');
+    } catch (error) {
+      console.warn(`Changing tag of ${customerId} failed`, error);
+      setMessage(t('profile.tagFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const tag = draft.trim();
+    if (tag) void run(tag, true);
+  };
+
+  const inputId = `tag-input-${customerId}`;
+  return (
+    <section class="pv-section" data-section="tags">
+      <h3>{t('profile.tags')}</h3>
+      {tags.length === 0 ? (
+        <p class="pv-none">{t('profile.noTags')}</p>
+      ) : (
+        <ul class="pv-tags" data-testid="tags">
+          {tags.map((tag) => (
+            <li key={tag.code} class={`pv-tag tag-${tag.source}`} data-tag={tag.code} data-source={tag.source}>
+              <Flash value={tag.at} class="pv-tag-name">
+                {codeLabel(t, 'tag', tag.code)}
+              </Flash>
+              <span class="pv-tag-source">
+                {codeLabel(t, 'tagSource', tag.source)}
+                {tag.source === 'manual' && tag.author ? ` · ${t('profile.tagBy', { author: tag.author, time: instantText(tag.at, locale) })}` : ''}
+              </span>
+              {tag.reason && <span class="pv-tag-reason">{tag.reason.text}</span>}
+              {canTag && tag.source === 'manual' && (
+                <button
+                  type="button"
+                  class="pv-tag-remove"
+                  disabled={busy}
+                  aria-label={t('profile.tagRemove', { tag: tag.code })}
+                  title={t('profile.tagRemove', { tag: tag.code })}
+                  data-testid={`remove-tag-${tag.code}`}
+                  onClick={() => void run(tag.code, false)}
+                >
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canTag && (
+        <form class="pv-inline-form" onSubmit={submit} data-testid="tag-form">
+          <label for={inputId}>{t('profile.tagAddLabel')}</label>
+          <input
+            id={inputId}
+            value={draft}
+            maxLength={32}
+            autoComplete="off"
+            data-testid="tag-input"
+            onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="button-primary" disabled={busy || !draft.trim()} data-testid="tag-add">
+            {t('profile.tagAdd')}
+          </button>
+        </form>
+      )}
+      {message && (
+        <p class="pv-refusal" role="alert" data-testid="tag-message">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
