@@ -22,18 +22,19 @@ export function TagsSection({ customerId, tags, credentials, canTag }: Props) {
   const { locale, t } = useI18n();
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as what happened, not as words, so that a change of language rewords it.
+  const [problem, setProblem] = useState<{ refused: string } | 'failed' | null>(null);
 
   const run = async (tag: string, add: boolean) => {
     setBusy(true);
-    setMessage(null);
+    setProblem(null);
     try {
       const result = await changeTag(customerId, tag, add, credentials);
-      if (result.kind === 'refused') setMessage(t('profile.tagRefused', { reason: result.reason }));
+      if (result.kind === 'refused') setProblem({ refused: result.reason });
       else if (add) setDraft('');
     } catch (error) {
       console.warn(`Changing tag of ${customerId} failed`, error);
-      setMessage(t('profile.tagFailed'));
+      setProblem('failed');
     } finally {
       setBusy(false);
     }
@@ -96,9 +97,9 @@ export function TagsSection({ customerId, tags, credentials, canTag }: Props) {
           </button>
         </form>
       )}
-      {message && (
+      {problem && (
         <p class="pv-refusal" role="alert" data-testid="tag-message">
-          {message}
+          {problem === 'failed' ? t('profile.tagFailed') : t('profile.tagRefused', { reason: problem.refused })}
         </p>
       )}
     </section>

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Credentials } from '../../api';
 import { recordTouchpoint } from '../../components/profile/profileApi';
-import { useI18n } from '../../i18n';
+import { type Translate, useI18n } from '../../i18n';
 
 type Kind = 'visit' | 'note';
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done' } | { kind: 'problem'; text: string };
+/** What happened, not its words: a change of language rewords the message. */
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done' } | { kind: 'needsNote' } | { kind: 'refused'; reason: string } | { kind: 'failed' };
 
 /**
  * Records an account-manager visit or a note on the customer (`POST …/touchpoints`). The timeline and profile show
@@ -21,7 +22,7 @@ export function ContactForm({ customerId, credentials }: { customerId: string; c
     e.preventDefault();
     const text = note.trim();
     if (kind === 'note' && !text) {
-      setStatus({ kind: 'problem', text: t('am.contactNeedsNote') });
+      setStatus({ kind: 'needsNote' });
       return;
     }
     setStatus({ kind: 'saving' });
@@ -32,7 +33,7 @@ export function ContactForm({ customerId, credentials }: { customerId: string; c
         credentials,
       );
       if (result.kind === 'refused') {
-        setStatus({ kind: 'problem', text: t('am.contactRefused', { reason: result.reason }) });
+        setStatus({ kind: 'refused', reason: result.reason });
       } else {
         setNote('');
         setScore('');
@@ -40,7 +41,7 @@ export function ContactForm({ customerId, credentials }: { customerId: string; c
       }
     } catch (error) {
       console.warn(`Recording a contact with ${customerId} failed`, error);
-      setStatus({ kind: 'problem', text: t('am.contactFailed') });
+      setStatus({ kind: 'failed' });
     }
   };
 
@@ -88,9 +89,24 @@ export function ContactForm({ customerId, credentials }: { customerId: string; c
           {saving ? t('am.contactSaving') : t('am.contactSubmit')}
         </button>
       </div>
-      <p role="status" class={status.kind === 'problem' ? 'am-problem' : 'am-done'} data-testid="contact-status">
-        {status.kind === 'done' ? t('am.contactDone') : status.kind === 'problem' ? status.text : ''}
+      <p role="status" class={status.kind === 'done' ? 'am-done' : 'am-problem'} data-testid="contact-status">
+        {statusText(status, t)}
       </p>
     </form>
   );
+}
+
+function statusText(status: Status, t: Translate): string {
+  switch (status.kind) {
+    case 'done':
+      return t('am.contactDone');
+    case 'needsNote':
+      return t('am.contactNeedsNote');
+    case 'refused':
+      return t('am.contactRefused', { reason: status.reason });
+    case 'failed':
+      return t('am.contactFailed');
+    default:
+      return '';
+  }
 }
