@@ -3,6 +3,7 @@ import type { Credentials } from '../../api';
 import { useI18n } from '../../i18n';
 import { Flash } from '../Flash';
 import { codeLabel, instantText } from './labels';
+import { ListSection } from './ListSection';
 import { changeTag } from './profileApi';
 import type { TagInfo } from './types';
 
@@ -47,40 +48,9 @@ export function TagsSection({ customerId, tags, credentials, canTag }: Props) {
   };
 
   const inputId = `tag-input-${customerId}`;
-  return (
-    <section class="pv-section" data-section="tags">
-      <h3>{t('profile.tags')}</h3>
-      {tags.length === 0 ? (
-        <p class="pv-none">{t('profile.noTags')}</p>
-      ) : (
-        <ul class="pv-tags" data-testid="tags">
-          {tags.map((tag) => (
-            <li key={tag.code} class={`pv-tag tag-${tag.source}`} data-tag={tag.code} data-source={tag.source}>
-              <Flash value={tag.at} class="pv-tag-name">
-                {codeLabel(t, 'tag', tag.code)}
-              </Flash>
-              <span class="pv-tag-source">
-                {codeLabel(t, 'tagSource', tag.source)}
-                {tag.source === 'manual' && tag.author ? ` · ${t('profile.tagBy', { author: tag.author, time: instantText(tag.at, locale) })}` : ''}
-              </span>
-              {tag.reason && <span class="pv-tag-reason">{tag.reason.text}</span>}
-              {canTag && tag.source === 'manual' && (
-                <button
-                  type="button"
-                  class="pv-tag-remove"
-                  disabled={busy}
-                  aria-label={t('profile.tagRemove', { tag: tag.code })}
-                  title={t('profile.tagRemove', { tag: tag.code })}
-                  data-testid={`remove-tag-${tag.code}`}
-                  onClick={() => void run(tag.code, false)}
-                >
-                  ×
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+  // Follows the tags whether there are any or not: the way to add the first one.
+  const addAndProblem = (
+    <>
       {canTag && (
         <form class="pv-inline-form" onSubmit={submit} data-testid="tag-form">
           <label for={inputId}>{t('profile.tagAddLabel')}</label>
@@ -102,6 +72,37 @@ export function TagsSection({ customerId, tags, credentials, canTag }: Props) {
           {problem === 'failed' ? t('profile.tagFailed') : t('profile.tagRefused', { reason: problem.refused })}
         </p>
       )}
-    </section>
+    </>
+  );
+  return (
+    <ListSection name="tags" title={t('profile.tags')} empty={t('profile.noTags')} count={tags.length} after={addAndProblem}>
+      <ul class="pv-tags" data-testid="tags">
+        {tags.map((tag) => (
+          <li key={tag.code} class={`pv-tag tag-${tag.source}`} data-tag={tag.code} data-source={tag.source}>
+            <Flash value={tag.at} class="pv-tag-name">
+              {codeLabel(t, 'tag', tag.code)}
+            </Flash>
+            <span class="pv-tag-source">
+              {codeLabel(t, 'tagSource', tag.source)}
+              {tag.source === 'manual' && tag.author ? ` · ${t('profile.tagBy', { author: tag.author, time: instantText(tag.at, locale) })}` : ''}
+            </span>
+            {tag.reason && <span class="pv-tag-reason">{tag.reason.text}</span>}
+            {canTag && tag.source === 'manual' && (
+              <button
+                type="button"
+                class="pv-tag-remove"
+                disabled={busy}
+                aria-label={t('profile.tagRemove', { tag: tag.code })}
+                title={t('profile.tagRemove', { tag: tag.code })}
+                data-testid={`remove-tag-${tag.code}`}
+                onClick={() => void run(tag.code, false)}
+              >
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </ListSection>
   );
 }

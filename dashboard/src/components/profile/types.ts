@@ -1,3 +1,5 @@
+import type { Identity } from '../../api';
+
 /**
  * The panoramic profile as `GET /api/v1/customers/{id}` answers it (ProfileView on the gateway). Enum values are
  * kebab-case words; missing optional fields are left out rather than sent as null.
@@ -20,14 +22,8 @@ export interface Reason {
   text: string;
 }
 
-export interface ProfileIdentity {
-  name?: string;
-  msisdn?: string;
-  region?: string;
-  homeStoreId?: string;
-  accountManagerId?: string;
-  phoneManagerId?: string;
-  joinedOn?: string;
+/** The card's identity fields, and what the full profile adds to them. */
+export interface ProfileIdentity extends Identity {
   tenureMonths?: number;
   birthday?: string;
   gender?: string;

@@ -73,52 +73,37 @@ export function SearchBox({ credentials, search, onSearch }: { credentials: Cred
 /** Narrows the list by tier, stage and tag, on the client over what is shown. */
 export function Filters({ filter, tags, onChange }: { filter: LineFilter; tags: readonly string[]; onChange: (f: LineFilter) => void }) {
   const { t } = useI18n();
-  const set = (patch: Partial<LineFilter>) => onChange({ ...filter, ...patch });
-  const value = (e: Event) => (e.currentTarget as HTMLSelectElement).value;
-  const any = <option value="">{t('am.any')}</option>;
   const filtered = filter.tier || filter.stage || filter.tag;
   // A tag chosen while some customer had it stays on offer after the last one lost it.
   const tagOptions = filter.tag && !tags.includes(filter.tag) ? [...tags, filter.tag] : tags;
   return (
     <div class="am-filters" data-testid="am-filters">
-      <label>
-        <span>{t('am.filterTier')}</span>
-        <select value={filter.tier} onChange={(e) => set({ tier: value(e) as LineFilter['tier'] })} data-testid="am-filter-tier">
-          {any}
-          {TIERS.map((tier) => (
-            <option key={tier} value={tier}>
-              {codeLabel(t, 'tier', tier)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('am.filterStage')}</span>
-        <select value={filter.stage} onChange={(e) => set({ stage: value(e) as LineFilter['stage'] })} data-testid="am-filter-stage">
-          {any}
-          {STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {codeLabel(t, 'stage', stage)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('am.filterTag')}</span>
-        <select value={filter.tag} onChange={(e) => set({ tag: value(e) })} data-testid="am-filter-tag">
-          {any}
-          {tagOptions.map((tag) => (
-            <option key={tag} value={tag}>
-              {codeLabel(t, 'tag', tag)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice name="tier" label={t('am.filterTier')} value={filter.tier} codes={TIERS} onChange={(tier) => onChange({ ...filter, tier: tier as LineFilter['tier'] })} />
+      <Choice name="stage" label={t('am.filterStage')} value={filter.stage} codes={STAGES} onChange={(stage) => onChange({ ...filter, stage: stage as LineFilter['stage'] })} />
+      <Choice name="tag" label={t('am.filterTag')} value={filter.tag} codes={tagOptions} onChange={(tag) => onChange({ ...filter, tag })} />
       {filtered && (
         <button type="button" class="button-quiet" onClick={() => onChange(noFilter)} data-testid="am-filter-clear">
           {t('am.clearFilters')}
         </button>
       )}
     </div>
+  );
+}
+
+/** A labelled choice among domain codes (`profile.{name}.{code}` words), or all of them (the empty value). */
+function Choice({ name, label, value, codes, onChange }: { name: string; label: string; value: string; codes: readonly string[]; onChange: (code: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)} data-testid={`am-filter-${name}`}>
+        <option value="">{t('am.any')}</option>
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {codeLabel(t, name, code)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
