@@ -13,24 +13,50 @@ type State = { kind: 'loading' } | { kind: 'shown'; entries: TimelineEntry[] } |
 
 /**
  * The customer's events and contacts, newest first, read again whenever the profile's version moves (every
- * journaled event moves it). Answers that come back out of order are dropped: only the latest request shows.
+ * journaled event moves it). At most one read is in flight: versions that move meanwhile make one more read
+ * after it, so a burst of usage records costs a read or two, not one per record.
  */
 export function Timeline({ customerId, version, credentials }: { customerId: string; version: number; credentials: Credentials }) {
   const { locale, t } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [withUsage, setWithUsage] = useState(false);
-  const latest = useRef(0);
+  const args = useRef({ customerId, credentials });
+  args.current = { customerId, credentials };
+  const reads = useRef({ running: false, again: false, mounted: true });
 
   useEffect(() => {
-    const request = ++latest.current;
-    fetchTimeline(customerId, credentials, LIMIT).then(
-      (entries) => request === latest.current && setState({ kind: 'shown', entries }),
-      (error: unknown) => {
-        console.warn(`Timeline of ${customerId} failed`, error);
-        // What was shown stays: an older timeline is better than none.
-        if (request === latest.current) setState((s) => (s.kind === 'shown' ? s : { kind: 'error' }));
-      },
-    );
+    const r = reads.current;
+    r.mounted = true;
+    return () => {
+      r.mounted = false;
+    };
+  }, []);
+
+  // Another customer: nothing of the last one's stays on screen while the first read is out.
+  useEffect(() => setState({ kind: 'loading' }), [customerId]);
+
+  useEffect(() => {
+    const r = reads.current;
+    if (r.running) {
+      r.again = true;
+      return;
+    }
+    r.running = true;
+    void (async () => {
+      do {
+        r.again = false;
+        const asked = args.current;
+        try {
+          const entries = await fetchTimeline(asked.customerId, asked.credentials, LIMIT);
+          if (r.mounted && asked.customerId === args.current.customerId) setState({ kind: 'shown', entries });
+        } catch (error) {
+          console.warn(`Timeline of ${asked.customerId} failed`, error);
+          // What was shown stays: an older timeline is better than none.
+          if (r.mounted) setState((s) => (s.kind === 'shown' ? s : { kind: 'error' }));
+        }
+      } while (r.again && r.mounted);
+      r.running = false;
+    })();
   }, [customerId, version, credentials]);
 
   const entries = state.kind === 'shown' ? state.entries.filter((e) => withUsage || !USAGE_TYPES.has(e.type)) : [];
