@@ -99,7 +99,7 @@ export async function requestToken(userName: string, password: string): Promise<
  * A REST call with the bearer token. The token is sent even where the gateway does not ask for it yet, so the
  * console works the same before and after the API requires it; a 401 means "sign in again", whatever the call.
  */
-async function authorizedFetch(path: string, credentials: Credentials, init: RequestInit): Promise<Response> {
+export async function authorizedFetch(path: string, credentials: Credentials, init: RequestInit): Promise<Response> {
   const token = credentials.token();
   if (token === null) {
     credentials.rejected();
@@ -115,8 +115,10 @@ async function authorizedFetch(path: string, credentials: Credentials, init: Req
   return response;
 }
 
-export async function getCustomer(id: string, credentials: Credentials, signal?: AbortSignal): Promise<CustomerLookup> {
-  const response = await authorizedFetch(`/api/v1/customers/${encodeURIComponent(id)}`, credentials, {
+/** `lang` (en, zh) words the profile's reasons; without it the gateway goes by the browser's Accept-Language. */
+export async function getCustomer(id: string, credentials: Credentials, signal?: AbortSignal, lang?: string): Promise<CustomerLookup> {
+  const query = lang ? `?lang=${encodeURIComponent(lang)}` : '';
+  const response = await authorizedFetch(`/api/v1/customers/${encodeURIComponent(id)}${query}`, credentials, {
     headers: { Accept: 'application/json' },
     // Live updates depend on seeing the newest version: never let a cache answer.
     cache: 'no-store',

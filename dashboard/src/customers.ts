@@ -38,9 +38,10 @@ export class CustomerTracker implements TopicListener {
   private disposed = false;
   private readonly unfollow: () => void;
 
+  /** `live`: the console's connection, or a view of it that shapes what the topic tells the tracker. */
   constructor(
     readonly id: string,
-    live: LiveConnection,
+    live: Pick<LiveConnection, 'follow'>,
     private readonly fetchProfile: FetchProfile,
   ) {
     this.view = new Observable<CustomerView>({ id, status: 'loading', profile: null, version: null });
