@@ -1,4 +1,5 @@
 import * as accountManagerStrings from './consoles/account-manager/strings';
+import * as kitStrings from './consoles/kit/strings';
 import * as phoneManagerStrings from './consoles/phone-manager/strings';
 import * as storeStrings from './consoles/store/strings';
 import * as supervisorStrings from './consoles/supervisor/strings';
@@ -78,7 +79,7 @@ const baseEn = {
 };
 
 // Each console keeps its own words beside it (consoles/<role>/strings.ts); they join the one catalogue here.
-const en = { ...baseEn, ...storeStrings.en, ...accountManagerStrings.en, ...phoneManagerStrings.en, ...supervisorStrings.en };
+const en = { ...baseEn, ...kitStrings.en, ...storeStrings.en, ...accountManagerStrings.en, ...phoneManagerStrings.en, ...supervisorStrings.en };
 
 export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
@@ -155,6 +156,7 @@ const baseZhCN: Record<keyof typeof baseEn, string> = {
 
 const zhCN: Messages = {
   ...baseZhCN,
+  ...kitStrings.zh,
   ...storeStrings.zh,
   ...accountManagerStrings.zh,
   ...phoneManagerStrings.zh,
