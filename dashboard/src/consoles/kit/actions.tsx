@@ -6,7 +6,7 @@ export type ActionStatus =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'done' }
-  | { kind: 'refused'; reason: string }
+  | { kind: 'refused'; status: number; reason: string }
   | { kind: 'unreachable' };
 
 /**
@@ -30,7 +30,7 @@ export function useAction() {
       setStatus({ kind: 'done' });
       onDone?.(result.body);
     } else {
-      setStatus(result.status === 0 ? { kind: 'unreachable' } : { kind: 'refused', reason: result.reason });
+      setStatus(result.status === 0 ? { kind: 'unreachable' } : { kind: 'refused', status: result.status, reason: result.reason });
     }
     return result.ok;
   }

@@ -41,7 +41,12 @@ interface ListState<T> {
 
 function fromRead<T>(spec: ListSpec<T>, read: ListRead<T>): ListState<T> {
   const entries = new Map<string, Entry<T>>();
-  for (const item of read.items) entries.set(spec.key(item), { item, itemVersion: spec.version(item), listVersion: read.version });
+  for (const item of read.items) {
+    const key = spec.key(item);
+    const itemVersion = spec.version(item);
+    // A list may hold a row twice (a customer who walked in again): the newest copy stands for it.
+    if ((entries.get(key)?.itemVersion ?? -Infinity) < itemVersion) entries.set(key, { item, itemVersion, listVersion: read.version });
+  }
   return { base: read.version, entries, lookAgain: -1 };
 }
 
