@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { ApiError, callApi, type CustomerLookup, type CustomerProfile, isProfile } from '../../api';
 import { CustomerTracker, type CustomerView } from '../../customers';
 import { type Locale, useI18n } from '../../i18n';
@@ -37,5 +37,11 @@ export function useLiveProfile(workspace: Workspace, customerId: string | null):
   }, [workspace, customerId, locale]);
   useEffect(() => () => tracker?.dispose(), [tracker]);
   const view = useObservable(tracker?.view ?? nothing);
-  return { status: view.status, profile: tracker ? (view.profile as unknown as ProfileView | null) : null };
+  // While a change of language reads the profile again, the one on screen stays (and the forms under it with
+  // what was typed in them), rather than a moment of "loading".
+  const last = useRef<ProfileView | null>(null);
+  const profile = tracker ? (view.profile as unknown as ProfileView | null) : null;
+  if (profile) last.current = profile;
+  if (!profile && view.status === 'loading' && last.current?.customerId === customerId) return { status: 'found', profile: last.current };
+  return { status: view.status, profile };
 }

@@ -30,6 +30,9 @@ export function AlertQueue({ rows, error, selectedAlertId, onSelect }: Props) {
             data-testid={`alert-row-${alert.id}`}
             data-customer={line.customerId}
             data-kind={alert.kind}
+            data-severity={alert.severity}
+            data-state={alert.state}
+            data-raised-at={alert.raisedAt}
           >
             <SeverityBadge severity={alert.severity} />
             <span class="pm-row-main">

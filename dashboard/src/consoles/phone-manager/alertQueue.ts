@@ -62,6 +62,12 @@ export function queueRows(lines: readonly SummaryLine[], now: number): QueueRow[
       waiting(x.alert) - waiting(y.alert) ||
       severities.indexOf(y.alert.severity) - severities.indexOf(x.alert.severity) ||
       Date.parse(x.alert.raisedAt) - Date.parse(y.alert.raisedAt) ||
-      x.alert.id.localeCompare(y.alert.id),
+      // Within a millisecond the server's own digits decide (its instants share one offset and format).
+      compare(x.alert.raisedAt, y.alert.raisedAt) ||
+      compare(x.alert.id, y.alert.id),
   );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
