@@ -61,7 +61,8 @@ export const en = {
   'kit.notAllowedCustomer': 'You may not see this customer.',
   'kit.customerNotFound': 'This customer is not registered.',
   'kit.customerError': 'The customer could not be loaded; it fills in by itself once the service answers.',
-  'kit.ago': '{time} ago',
+  'kit.scoreNone': 'not asked',
+  'kit.score': '{n} of 5',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -123,5 +124,6 @@ export const zh: Record<keyof typeof en, string> = {
   'kit.notAllowedCustomer': '您无权查看此客户。',
   'kit.customerNotFound': '此客户尚未登记。',
   'kit.customerError': '无法加载此客户；服务恢复后会自动显示。',
-  'kit.ago': '{time}前',
+  'kit.scoreNone': '未询问',
+  'kit.score': '{n} 分（满分 5 分）',
 };

@@ -32,16 +32,20 @@ export interface AlertSummary {
   snoozedUntil?: string;
 }
 
-/** One customer's line on a list (alert queue, walk-ins); kept by its own `version`. */
-export interface SummaryLine {
-  customerId: string;
-  version: number;
+/** Who a customer is and who looks after them: masked (name, number) for store staff by the server. */
+export interface Who {
   name: string;
   msisdn: string;
   region: string;
   homeStoreId?: string;
   accountManagerId?: string;
   phoneManagerId?: string;
+}
+
+/** One customer's line on a list (alert queue, walk-ins); kept by its own `version`. */
+export interface SummaryLine extends Who {
+  customerId: string;
+  version: number;
   tier?: Tier;
   stars: number;
   stage?: Stage;
@@ -115,15 +119,7 @@ export interface ActionView {
 export interface ProfileView {
   customerId: string;
   version: number;
-  identity: {
-    name: string;
-    msisdn: string;
-    region: string;
-    homeStoreId?: string;
-    accountManagerId?: string;
-    phoneManagerId?: string;
-    tenureMonths?: number;
-  };
+  identity: Who & { tenureMonths?: number };
   derived: {
     tier?: { tier: Tier; stars: number; card: string; reason: Reason };
     stage?: { stage: Stage; reason: Reason };

@@ -3,6 +3,7 @@ import { callApi } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Workspace } from '../../workspace';
 import type { useAction } from '../kit/actions';
+import { OutcomeForm } from '../kit/OutcomeForm';
 import { fromLocalInput, HOUR_MS, toLocalInput } from '../kit/time';
 import type { AlertView } from '../kit/types';
 
@@ -19,8 +20,6 @@ interface Props {
 export function AlertActions({ workspace, customerId, alert, action, onDone }: Props) {
   const { t } = useI18n();
   const [until, setUntil] = useState(() => toLocalInput(Date.now() + 2 * HOUR_MS));
-  const [outcome, setOutcome] = useState('');
-  const [missing, setMissing] = useState(false);
   const post = (verb: 'ack' | 'snooze' | 'resolve', body: Record<string, unknown>, done: 'pm.acked' | 'pm.snoozed' | 'pm.resolved') =>
     void action.run(
       () => callApi('POST', `/api/v1/alerts/${encodeURIComponent(alert.id)}/${verb}`, workspace.credentials, { body: { customerId, ...body } }),
@@ -59,39 +58,16 @@ export function AlertActions({ workspace, customerId, alert, action, onDone }: P
           {t('pm.snooze')}
         </button>
       </form>
-      <form
-        class="kit-form pm-inline-form pm-resolve"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!outcome.trim()) {
-            setMissing(true);
-            return;
-          }
-          setMissing(false);
-          post('resolve', { outcome: outcome.trim() }, 'pm.resolved');
-        }}
-      >
-        <label for={`${idPrefix}-outcome`}>{t('pm.outcome')}</label>
-        <input
-          id={`${idPrefix}-outcome`}
-          type="text"
-          maxLength={500}
-          value={outcome}
-          placeholder={t('pm.outcomePlaceholder')}
-          aria-invalid={missing}
-          aria-describedby={missing ? `${idPrefix}-missing` : undefined}
-          onInput={(e) => setOutcome(e.currentTarget.value)}
-          data-testid="alert-outcome"
-        />
-        <button type="submit" class="button-primary" disabled={action.busy} data-testid="alert-resolve">
-          {t('pm.resolve')}
-        </button>
-      </form>
-      {missing && (
-        <p id={`${idPrefix}-missing`} class="kit-field-error" role="alert">
-          {t('pm.outcomeMissing')}
-        </p>
-      )}
+      <OutcomeForm
+        id={`${idPrefix}-outcome`}
+        label={t('pm.outcome')}
+        placeholder={t('pm.outcomePlaceholder')}
+        submit={t('pm.resolve')}
+        missing={t('pm.outcomeMissing')}
+        busy={action.busy}
+        onOutcome={(outcome) => post('resolve', { outcome }, 'pm.resolved')}
+        testIds={{ input: 'alert-outcome', submit: 'alert-resolve' }}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Flash } from '../../components/Flash';
 import { useI18n } from '../../i18n';
 import { AlertStateText, alertKindText, SeverityBadge, StageBadge, TierBadge } from '../kit/labels';
 import { formatAgo, useNow } from '../kit/time';
-import type { QueueRow } from './alertQueue';
+import type { QueueRow } from './useAlertQueue';
 
 interface Props {
   rows: QueueRow[] | null;
@@ -19,7 +19,7 @@ export function AlertQueue({ rows, error, selectedAlertId, onSelect }: Props) {
   if (!rows) return <p class="kit-empty" aria-busy="true">{t('kit.loadingList')}</p>;
   if (rows.length === 0) return <p class="kit-empty" data-testid="alert-queue-empty">{t('pm.queueEmpty')}</p>;
   return (
-    <ol class="pm-queue" aria-label={t('pm.queueLabel')} data-testid="alert-queue">
+    <ol class="kit-stack pm-queue" aria-label={t('pm.queueLabel')} data-testid="alert-queue">
       {rows.map(({ line, alert }) => (
         <li key={alert.id}>
           <button

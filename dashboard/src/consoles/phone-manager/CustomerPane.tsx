@@ -6,7 +6,7 @@ import { type MessageKey, useI18n } from '../../i18n';
 import type { Workspace } from '../../workspace';
 import { ActionMessage, useAction } from '../kit/actions';
 import { AlertStateText, alertKindText, SeverityBadge, StageBadge, TierBadge } from '../kit/labels';
-import { useLiveProfile } from '../kit/liveProfile';
+import { ProfileMissing, useLiveProfile } from '../kit/liveProfile';
 import type { AlertView } from '../kit/types';
 import { AlertActions } from './AlertActions';
 import { CallLogForm } from './CallLogForm';
@@ -27,9 +27,7 @@ export function CustomerPane({ workspace, customerId, selectedAlertId, onSelectA
   const [done, setDone] = useState<MessageKey>('pm.acked');
 
   if (!profile) {
-    const message: MessageKey =
-      status === 'forbidden' ? 'kit.notAllowedCustomer' : status === 'notFound' ? 'kit.customerNotFound' : status === 'error' ? 'kit.customerError' : 'loading';
-    return <p class="kit-empty" aria-busy={status === 'loading'}>{t(message)}</p>;
+    return <ProfileMissing status={status} />;
   }
   const { identity, derived } = profile;
   const alerts = derived.alerts;
@@ -63,7 +61,7 @@ export function CustomerPane({ workspace, customerId, selectedAlertId, onSelectA
         {alerts.length === 0 ? (
           <p class="kit-empty">{t('pm.noOpenAlerts')}</p>
         ) : (
-          <ul class="pm-alerts">
+          <ul class="kit-stack">
             {alerts.map((alert) => (
               <AlertItem key={alert.id} alert={alert} selected={alert.id === selected?.id} onSelect={() => {
                   alertAction.reset();

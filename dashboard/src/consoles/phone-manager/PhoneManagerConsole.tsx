@@ -3,7 +3,7 @@ import { ConsoleShell } from '../../components/ConsoleShell';
 import { useI18n } from '../../i18n';
 import type { ConsoleProps } from '../ConsoleProps';
 import { inboxOf, useWorkOrders, WorkOrderItem } from '../kit/workOrders';
-import { useAlertQueue } from './alertQueue';
+import { useAlertQueue } from './useAlertQueue';
 import { AlertQueue } from './AlertQueue';
 import { CustomerPane } from './CustomerPane';
 import './phone-manager.css';
@@ -23,8 +23,8 @@ export function PhoneManagerConsole({ workspace, session, account }: ConsoleProp
     <ConsoleShell live={workspace.live} account={account}>
       <div class="pm-layout">
         <div class="pm-left">
-          <section class="pm-panel" aria-labelledby="pm-queue-title">
-            <div class="pm-panel-head">
+          <section class="kit-panel" aria-labelledby="pm-queue-title">
+            <div class="kit-panel-head">
               <h2 id="pm-queue-title" class="console-title">
                 {t('pm.title')}
               </h2>
@@ -41,8 +41,8 @@ export function PhoneManagerConsole({ workspace, session, account }: ConsoleProp
               onSelect={({ line, alert }) => setSelected({ customerId: line.customerId, alertId: alert.id })}
             />
           </section>
-          <section class="pm-panel" aria-labelledby="pm-orders-title">
-            <h2 id="pm-orders-title" class="pm-panel-title">
+          <section class="kit-panel" aria-labelledby="pm-orders-title">
+            <h2 id="pm-orders-title" class="kit-panel-title">
               {t('pm.ordersTitle')}
             </h2>
             {!orders.orders ? (
@@ -50,7 +50,7 @@ export function PhoneManagerConsole({ workspace, session, account }: ConsoleProp
             ) : orders.orders.length === 0 ? (
               <p class="kit-empty">{t('pm.ordersEmpty')}</p>
             ) : (
-              <ul class="kit-wo-list" data-testid="work-orders">
+              <ul class="kit-stack pm-orders" data-testid="work-orders">
                 {orders.orders.map((order) => (
                   <WorkOrderItem key={order.id} order={order} customer={names.get(order.customerId)} />
                 ))}
@@ -58,7 +58,7 @@ export function PhoneManagerConsole({ workspace, session, account }: ConsoleProp
             )}
           </section>
         </div>
-        <section class="pm-panel pm-right" aria-label={t('pm.customerLabel')}>
+        <section class="kit-panel pm-right" aria-label={t('pm.customerLabel')}>
           {selected ? (
             <CustomerPane
               key={selected.customerId}

@@ -1,8 +1,8 @@
 import { Flash } from '../../components/Flash';
-import { type MessageKey, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import type { Workspace } from '../../workspace';
 import { alertKindText, SeverityBadge, StageBadge, term, TierBadge } from '../kit/labels';
-import { useLiveProfile } from '../kit/liveProfile';
+import { ProfileMissing, useLiveProfile } from '../kit/liveProfile';
 import type { WorkOrder } from '../kit/types';
 import { WorkOrderItem } from '../kit/workOrders';
 import { OrderActions } from './OrderActions';
@@ -19,9 +19,7 @@ export function ContextCard({ workspace, customerId, orders }: { workspace: Work
   const { t } = useI18n();
   const { status, profile } = useLiveProfile(workspace, customerId);
   if (!profile) {
-    const message: MessageKey =
-      status === 'forbidden' ? 'kit.notAllowedCustomer' : status === 'notFound' ? 'kit.customerNotFound' : status === 'error' ? 'kit.customerError' : 'loading';
-    return <p class="kit-empty" aria-busy={status === 'loading'}>{t(message)}</p>;
+    return <ProfileMissing status={status} />;
   }
   const { identity, derived } = profile;
   const mine = orders.filter((o) => o.customerId === customerId);
@@ -52,7 +50,7 @@ export function ContextCard({ workspace, customerId, orders }: { workspace: Work
           {derived.alerts.length === 0 ? (
             <p class="kit-empty">{t('store.noAlerts')}</p>
           ) : (
-            <ul class="store-list" data-testid="card-alerts">
+            <ul class="kit-stack store-list" data-testid="card-alerts">
               {derived.alerts.map((a) => (
                 <li key={a.id} data-testid={`card-alert-${a.kind}`}>
                   <Flash value={[a.state, a.severity]}>
@@ -70,7 +68,7 @@ export function ContextCard({ workspace, customerId, orders }: { workspace: Work
           {derived.actions.length === 0 ? (
             <p class="kit-empty">{t('store.noActions')}</p>
           ) : (
-            <ol class="store-list" data-testid="card-actions">
+            <ol class="kit-stack store-list" data-testid="card-actions">
               {derived.actions.slice(0, TOP_ACTIONS).map((a) => (
                 <li key={a.code} data-testid={`card-action-${a.code}`}>
                   <strong>{term(t, 'store.action.', a.code, 'store.noActions')}</strong>
@@ -85,7 +83,7 @@ export function ContextCard({ workspace, customerId, orders }: { workspace: Work
       {mine.length > 0 && (
         <section class="store-card-section" aria-labelledby="store-card-orders-title">
           <h3 id="store-card-orders-title">{t('store.ordersForCustomer')}</h3>
-          <ul class="kit-wo-list" data-testid="card-work-orders">
+          <ul class="kit-stack" data-testid="card-work-orders">
             {mine.map((order) => (
               <WorkOrderItem key={order.id} order={order} customer={identity.name}>
                 <OrderActions workspace={workspace} order={order} />

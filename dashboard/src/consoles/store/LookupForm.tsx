@@ -3,6 +3,7 @@ import { callApi } from '../../api';
 import { type MessageKey, useI18n } from '../../i18n';
 import type { Workspace } from '../../workspace';
 import { ActionMessage, useAction } from '../kit/actions';
+import { FieldError } from '../kit/FieldError';
 import type { ProfileView } from '../kit/types';
 
 /**
@@ -61,14 +62,8 @@ export function LookupForm({ workspace, storeId, onFound }: { workspace: Workspa
         </button>
       </div>
       <div id="store-lookup-message">
-        {problem ? (
-          <p class="kit-field-error" role="alert" data-testid="lookup-message">
-            {t(problem)}
-          </p>
-        ) : notFound ? (
-          <p class="kit-field-error" role="alert" data-testid="lookup-message">
-            {t('store.lookupNotFound')}
-          </p>
+        {problem || notFound ? (
+          <FieldError text={t(problem ?? 'store.lookupNotFound')} testId="lookup-message" />
         ) : (
           <ActionMessage status={action.status} done={t('store.lookupDone')} testId="lookup-message" />
         )}

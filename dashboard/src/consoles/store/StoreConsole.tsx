@@ -30,7 +30,7 @@ export function StoreConsole({ workspace, session, account }: ConsoleProps) {
           {storeId && <LookupForm workspace={workspace} storeId={storeId} onFound={setCustomerId} />}
         </div>
         <div class="store-layout">
-          <section class="store-panel store-main" aria-label={t('store.cardLabel')}>
+          <section class="kit-panel store-main" aria-label={t('store.cardLabel')}>
             {customerId ? (
               <ContextCard key={customerId} workspace={workspace} customerId={customerId} orders={orders ?? []} />
             ) : (
@@ -38,13 +38,13 @@ export function StoreConsole({ workspace, session, account }: ConsoleProps) {
             )}
           </section>
           <div class="store-side">
-            <section class="store-panel" aria-labelledby="store-walk-ins-title">
+            <section class="kit-panel" aria-labelledby="store-walk-ins-title">
               <h2 id="store-walk-ins-title" class="store-panel-title">
                 {t('store.walkInsTitle')}
               </h2>
               <WalkInList walkIns={walkIns} selected={customerId} onSelect={setCustomerId} />
             </section>
-            <section class="store-panel" aria-labelledby="store-orders-title">
+            <section class="kit-panel" aria-labelledby="store-orders-title">
               <h2 id="store-orders-title" class="store-panel-title">
                 {t('store.ordersTitle')}
               </h2>
@@ -53,7 +53,7 @@ export function StoreConsole({ workspace, session, account }: ConsoleProps) {
               ) : orders.length === 0 ? (
                 <p class="kit-empty">{t('store.ordersEmpty')}</p>
               ) : (
-                <ul class="kit-wo-list" data-testid="store-work-orders">
+                <ul class="kit-stack store-orders" data-testid="store-work-orders">
                   {orders.map((order) => (
                     <WorkOrderItem key={order.id} order={order} customer={names.get(order.customerId)}>
                       <OrderActions workspace={workspace} order={order} />

@@ -20,7 +20,7 @@ export function WalkInList({ walkIns, selected, onSelect }: { walkIns: WalkIn[] 
   const time = (at: string) =>
     Number.isNaN(Date.parse(at)) ? '—' : new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(Date.parse(at));
   return (
-    <ol class="store-walk-ins" aria-label={t('store.walkInsLabel')} data-testid="walk-ins">
+    <ol class="kit-stack store-walk-ins" aria-label={t('store.walkInsLabel')} data-testid="walk-ins">
       {walkIns.map((w) => (
         <li key={key(w)} class={arrivedLive.current.get(key(w)) ? 'store-walk-in-new' : undefined}>
           <button

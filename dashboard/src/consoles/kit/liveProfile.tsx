@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { ApiError, callApi, type CustomerLookup, type CustomerProfile, isProfile } from '../../api';
 import { CustomerTracker, type CustomerView } from '../../customers';
-import { type Locale, useI18n } from '../../i18n';
+import { type Locale, type MessageKey, useI18n } from '../../i18n';
 import { Observable, useObservable } from '../../observable';
 import type { Workspace } from '../../workspace';
 import type { ProfileView } from './types';
@@ -44,4 +44,16 @@ export function useLiveProfile(workspace: Workspace, customerId: string | null):
   if (profile) last.current = profile;
   if (!profile && view.status === 'loading' && last.current?.customerId === customerId) return { status: 'found', profile: last.current };
   return { status: view.status, profile };
+}
+
+/** In place of a profile not (yet) shown: loading, not allowed, not registered, or the service not answering. */
+export function ProfileMissing({ status }: { status: LiveProfile['status'] }) {
+  const { t } = useI18n();
+  const message: MessageKey =
+    status === 'forbidden' ? 'kit.notAllowedCustomer' : status === 'notFound' ? 'kit.customerNotFound' : status === 'error' ? 'kit.customerError' : 'loading';
+  return (
+    <p class="kit-empty" aria-busy={status === 'loading'}>
+      {t(message)}
+    </p>
+  );
 }
