@@ -24,7 +24,7 @@ export function PhoneManagerConsole({ workspace, session, account }: ConsoleProp
       <div class="pm-layout">
         <div class="pm-left">
           <section class="kit-panel" aria-labelledby="pm-queue-title">
-            <div class="kit-panel-head">
+            <div class="pm-panel-head">
               <h2 id="pm-queue-title" class="console-title">
                 {t('pm.title')}
               </h2>
@@ -42,7 +42,7 @@ export function PhoneManagerConsole({ workspace, session, account }: ConsoleProp
             />
           </section>
           <section class="kit-panel" aria-labelledby="pm-orders-title">
-            <h2 id="pm-orders-title" class="kit-panel-title">
+            <h2 id="pm-orders-title" class="pm-panel-title">
               {t('pm.ordersTitle')}
             </h2>
             {!orders.orders ? (
