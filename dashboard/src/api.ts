@@ -131,3 +131,47 @@ export async function getCustomer(id: string, credentials: Credentials, signal?:
   if (!isProfile(body)) throw new ApiError(`GET customer ${id} returned a body that is not a profile`);
   return { kind: 'found', profile: body };
 }
+
+/** A staff action or list read: the answer's body, or why the gateway refused it (its problem `detail`). */
+export type ApiResult<T> = { ok: true; body: T } | { ok: false; status: number; reason: string };
+
+/**
+ * A JSON call with the bearer token, for the consoles' own reads and actions (`POST /api/v1/alerts/…/ack`,
+ * `GET /api/v1/work-orders`…). A refusal comes back with the gateway's own words (`detail` of its problem
+ * answer), so a console can say why; a gateway that does not answer at all is status 0. `lang` asks for reasons
+ * worded in that language (the gateway's `?lang=`), whatever the browser's own. Never throws.
+ */
+export async function callApi<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  credentials: Credentials,
+  options: { body?: unknown; lang?: string } = {},
+): Promise<ApiResult<T>> {
+  const url = options.lang ? `${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(options.lang)}` : path;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await authorizedFetch(url, credentials, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    // A 401 has already ended the session (the sign-in form replaces the console); anything else never arrived.
+    const status = error instanceof ApiError && error.status === 401 ? 401 : 0;
+    return { ok: false, status, reason: error instanceof Error ? error.message : String(error) };
+  }
+  const text = await response.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page): the status alone has to say it.
+  }
+  if (response.ok) return { ok: true, body: body as T };
+  const problem = (body ?? {}) as { detail?: unknown; title?: unknown };
+  const reason = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : `HTTP ${response.status}`;
+  return { ok: false, status: response.status, reason };
+}

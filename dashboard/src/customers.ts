@@ -38,11 +38,17 @@ export class CustomerTracker implements TopicListener {
   private disposed = false;
   private readonly unfollow: () => void;
 
-  /** `live`: the console's connection, or a view of it that shapes what the topic tells the tracker. */
+  /**
+   * `live`: the console's connection, or a view of it that shapes what the topic tells the tracker.
+   * `profileFromSnapshot: false` takes a snapshot's profile only as news of its version and fetches it: for a
+   * console whose reasons must be in the language chosen on the page, since the hub words its snapshots in the
+   * language the connection was opened with.
+   */
   constructor(
     readonly id: string,
     live: Pick<LiveConnection, 'follow'>,
     private readonly fetchProfile: FetchProfile,
+    private readonly options: { profileFromSnapshot?: boolean } = {},
   ) {
     this.view = new Observable<CustomerView>({ id, status: 'loading', profile: null, version: null });
     // Fetch at once rather than wait for the hub, so the card fills in even while the connection is down.
@@ -57,7 +63,9 @@ export class CustomerTracker implements TopicListener {
 
   onSnapshot(snapshot: TopicSnapshot): void {
     if (this.disposed || this.isForbidden()) return;
-    if (isProfile(snapshot.profile)) {
+    if (isProfile(snapshot.profile) && this.options.profileFromSnapshot === false) {
+      this.announced = Math.max(this.announced, snapshot.version);
+    } else if (isProfile(snapshot.profile)) {
       // Equal versions re-render the same state, which is harmless; an older one can only be a snapshot read
       // before a push whose fetch has already been shown.
       if (snapshot.version >= this.shown) this.show(snapshot.profile, snapshot.version);

@@ -1,5 +1,6 @@
 import * as profileStrings from './components/profile/strings';
 import * as accountManagerStrings from './consoles/account-manager/strings';
+import * as kitStrings from './consoles/kit/strings';
 import * as phoneManagerStrings from './consoles/phone-manager/strings';
 import * as storeStrings from './consoles/store/strings';
 import * as supervisorStrings from './consoles/supervisor/strings';
@@ -79,7 +80,15 @@ const baseEn = {
 };
 
 // Each console keeps its own words beside it (consoles/<role>/strings.ts); they join the one catalogue here.
-const en = { ...baseEn, ...profileStrings.en, ...storeStrings.en, ...accountManagerStrings.en, ...phoneManagerStrings.en, ...supervisorStrings.en };
+const en = {
+  ...baseEn,
+  ...profileStrings.en,
+  ...kitStrings.en,
+  ...storeStrings.en,
+  ...accountManagerStrings.en,
+  ...phoneManagerStrings.en,
+  ...supervisorStrings.en,
+};
 
 export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
@@ -157,6 +166,7 @@ const baseZhCN: Record<keyof typeof baseEn, string> = {
 const zhCN: Messages = {
   ...baseZhCN,
   ...profileStrings.zh,
+  ...kitStrings.zh,
   ...storeStrings.zh,
   ...accountManagerStrings.zh,
   ...phoneManagerStrings.zh,

@@ -27,11 +27,16 @@ function follow(signedIn: boolean): void {
   const current = workspace.get();
   if (signedIn && !current) {
     const params = new URLSearchParams(window.location.search);
-    const opened = new Workspace(session, parseCustomerIds(params.get('customers') ?? DEFAULT_CUSTOMERS));
-    stopUrlSync = opened.board.ids.subscribe(writeUrl);
+    // Only the administrator's console is the board of cards; the role consoles show their own lists, and
+    // cards of customers outside the role's scope would only be refused.
+    const state = session.state.get();
+    const isAdmin = state.kind === 'signedIn' && state.session.role === 'admin';
+    const opened = new Workspace(session, isAdmin ? parseCustomerIds(params.get('customers') ?? DEFAULT_CUSTOMERS) : []);
+    if (isAdmin) stopUrlSync = opened.board.ids.subscribe(writeUrl);
     workspace.set(opened);
   } else if (!signedIn && current) {
     stopUrlSync?.();
+    stopUrlSync = undefined;
     current.close();
     workspace.set(null);
   }

@@ -11,8 +11,11 @@ export class Workspace {
   readonly live: LiveConnection;
   readonly board: CustomerBoard;
 
-  /** The session's token, for the REST calls a console makes of its own. */
-  constructor(readonly credentials: Credentials, ids: readonly string[]) {
+  /** The session's token for the consoles' own REST calls (`callApi`). */
+  constructor(
+    readonly credentials: Credentials,
+    ids: readonly string[],
+  ) {
     this.live = new LiveConnection({ credentials });
     this.board = new CustomerBoard(this.live, (id) => getCustomer(id, credentials));
     for (const id of ids) this.board.add(id);
