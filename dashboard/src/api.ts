@@ -99,7 +99,7 @@ export async function requestToken(userName: string, password: string): Promise<
  * A REST call with the bearer token. The token is sent even where the gateway does not ask for it yet, so the
  * console works the same before and after the API requires it; a 401 means "sign in again", whatever the call.
  */
-async function authorizedFetch(path: string, credentials: Credentials, init: RequestInit): Promise<Response> {
+export async function authorizedFetch(path: string, credentials: Credentials, init: RequestInit): Promise<Response> {
   const token = credentials.token();
   if (token === null) {
     credentials.rejected();

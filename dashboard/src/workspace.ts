@@ -11,7 +11,8 @@ export class Workspace {
   readonly live: LiveConnection;
   readonly board: CustomerBoard;
 
-  constructor(credentials: Credentials, ids: readonly string[]) {
+  /** The session's token, for the REST calls a console makes beside its topics. */
+  constructor(readonly credentials: Credentials, ids: readonly string[]) {
     this.live = new LiveConnection({ credentials });
     this.board = new CustomerBoard(this.live, (id) => getCustomer(id, credentials));
     for (const id of ids) this.board.add(id);
