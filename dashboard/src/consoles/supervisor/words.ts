@@ -43,7 +43,8 @@ export function reasonText(reason: TierReason, locale: Locale, t: Translate): st
   const worded = locale === 'zh-CN' ? reason.textZh : reason.text;
   if (worded) return worded;
   const key = `sup.reason.${reason.code}`;
-  if (!isMessageKey(key)) return reason.code;
+  // Without arguments a template would show its placeholders: the other language's words say more.
+  if (!isMessageKey(key) || (!reason.args && (reason.text || reason.textZh))) return reason.text || reason.textZh || reason.code;
   const args: Record<string, string> = {};
   for (const [name, value] of Object.entries(reason.args ?? {})) args[name] = argument(name, value, locale, t);
   return t(key, args);
