@@ -5,7 +5,8 @@ namespace Customer360.Feeder.Commands;
 
 /// <summary>
 /// The demo feed run.sh starts (<c>--gateway URL --customers N --rate R</c>, also as <c>demo ...</c>): registers
-/// a small fixed population, then posts usage events and contacts at about R a second until stopped.
+/// a small fixed population, then posts usage events and contacts at about R a second until stopped, and beside
+/// them the <see cref="DemoStory"/> that keeps every demo user's console changing.
 /// </summary>
 public static class DemoCommand
 {
@@ -26,6 +27,9 @@ public static class DemoCommand
         Console.WriteLine($"feeder: {options.Customers} demo customers registered; posting about {options.Rate} usage events and contacts/s to {options.Gateway}");
 
         var runId = Guid.NewGuid().ToString("N")[..8];
+        var story = new DemoStory(options.Customers, runId);
+        await PostStepAsync(http, story.Tidy(), stop);
+        var lastBeat = DemoStory.BeatOf(DateTimeOffset.UtcNow);
         var random = new Random();
         long seq = 0, sent = 0;
         var tick = TimeSpan.FromMilliseconds(250);
@@ -35,6 +39,13 @@ public static class DemoCommand
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
+                // The story follows the clock: a beat missed while the gateway was slow is skipped, not caught up.
+                var beat = DemoStory.BeatOf(DateTimeOffset.UtcNow);
+                if (beat != lastBeat)
+                {
+                    lastBeat = beat;
+                    foreach (var step in story.At(beat, DateTimeOffset.UtcNow)) await PostStepAsync(http, step, stop);
+                }
                 owed += options.Rate * tick.TotalSeconds;
                 var count = (int)owed;
                 owed -= count;
@@ -51,16 +62,25 @@ public static class DemoCommand
         return 0;
     }
 
-    private static async Task PostWithRetry(HttpClient http, JsonArray events, CancellationToken ct)
+    private static async Task PostStepAsync(HttpClient http, DemoStory.Step step, CancellationToken ct)
+    {
+        Console.WriteLine($"feeder: {step.What}");
+        // A story event refused (say, a port-out for a newcomer an earlier run never registered) is worth a line.
+        if (await PostWithRetry(http, new JsonArray([.. step.Events]), ct) is { } answer && answer["rejected"]?.AsArray() is { Count: > 0 } rejected)
+            Console.WriteLine($"feeder: {rejected.Count} of them refused: {rejected.ToJsonString()}");
+    }
+
+    /// <summary>Posts until the gateway answers; the answer, or null when it refused the request (4xx).</summary>
+    private static async Task<JsonNode?> PostWithRetry(HttpClient http, JsonArray events, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var response = await http.PostAsJsonAsync("/api/v1/events", events, ct);
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonNode>(ct);
                 Console.Error.WriteLine($"feeder: gateway answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-                if ((int)response.StatusCode < 500) return;
+                if ((int)response.StatusCode < 500) return null;
             }
             catch (HttpRequestException ex)
             {
