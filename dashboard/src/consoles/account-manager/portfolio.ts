@@ -1,27 +1,8 @@
-import type { Severity, Stage, Tier } from '../../components/profile/types';
+import type { Stage, SummaryLine, Tier } from '../kit/types';
 import type { TopicMessage, TopicSnapshot } from '../../live';
 
 /** A customer's line on lists (CustomerSummary on the gateway): what the portfolio shows of each customer. */
-export interface CustomerLine {
-  customerId: string;
-  version: number;
-  name: string;
-  msisdn: string;
-  region: string;
-  homeStoreId?: string;
-  accountManagerId?: string;
-  phoneManagerId?: string;
-  tier?: Tier;
-  stars: number;
-  stage?: Stage;
-  tags: string[];
-  openAlerts: { id: string; kind: string; severity: Severity; state: string; owner?: string; raisedAt: string; snoozedUntil?: string }[];
-  /** Higher needs attention sooner: open alerts by severity, then a declining stage, then value. */
-  attention: number;
-  inMidHighBase: boolean;
-  retained: boolean;
-  updatedAt?: string;
-}
+export type CustomerLine = SummaryLine;
 
 /** The customer was identified at a store's counter (the `walkIn` push). */
 export interface WalkInNotice {

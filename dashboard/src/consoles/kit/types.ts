@@ -3,22 +3,17 @@
  * values in kebab-case, null fields left out). Only what the consoles show is typed; the rest rides along.
  */
 
-export type Tier = 'mass' | 'mid-high' | 'group-mid-high' | 'strategic';
-export type Stage = 'exploring' | 'forming' | 'stable' | 'declining' | 'churned';
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export type AlertState = 'open' | 'acknowledged' | 'snoozed' | 'resolved';
+import type { AlertInfo, AlertState, Reason, Severity, Stage, Tier } from '../../components/profile/types';
+
+// The profile's own words for what the profile and the lists share.
+export type { AlertState, Reason, Severity, Stage, Tier };
+export type AlertView = AlertInfo;
 export type WorkOrderState = 'dispatched' | 'accepted' | 'done' | 'rejected' | 'expired';
 export type WorkOrderKind = 'device-swap' | 'sim' | 'payment' | 'visit' | 'other';
 export type AddresseeKind = 'store' | 'account-manager';
 
 export const severities: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 export const workOrderKinds: readonly WorkOrderKind[] = ['device-swap', 'sim', 'payment', 'visit', 'other'];
-
-/** A reason as the gateway words it for the console's language. */
-export interface Reason {
-  code: string;
-  text: string;
-}
 
 /** An unresolved alert as list lines carry it. */
 export interface AlertSummary {
@@ -51,7 +46,11 @@ export interface SummaryLine extends Who {
   stage?: Stage;
   tags: string[];
   openAlerts: AlertSummary[];
+  /** Higher needs attention sooner: open alerts by severity, then a declining stage, then value. */
   attention: number;
+  inMidHighBase?: boolean;
+  retained?: boolean;
+  updatedAt?: string;
 }
 
 /** The snapshot of a list topic (`alerts:`) and the answer of its REST read. */
@@ -95,18 +94,6 @@ export interface WorkOrderInbox {
   inbox: string;
   version: number;
   workOrders: WorkOrder[];
-}
-
-export interface AlertView {
-  id: string;
-  kind: string;
-  category: string;
-  severity: Severity;
-  state: AlertState;
-  reason: Reason;
-  raisedAt: string;
-  owner?: string;
-  snoozedUntil?: string;
 }
 
 export interface ActionView {
