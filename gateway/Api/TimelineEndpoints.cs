@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Customer360.Domain.Access;
 using Customer360.Domain.Events;
 using Customer360.Gateway.Access;
@@ -57,18 +58,20 @@ public static class TimelineEndpoints
         while (await rows.ReadAsync(http.RequestAborted))
         {
             var type = rows.GetString(2);
-            // Registrations and updates carry personal data, which a masked viewer does not see.
+            // Registrations and updates carry personal data, and touchpoints staff notes, which a masked viewer does
+            // not see (as in the profile: PersonalDataMasking).
             JsonElement? payload = masks && type is EventTypes.CustomerRegistered or EventTypes.CustomerUpdated
-                ? null : PayloadOf(rows.GetString(4));
+                ? null : PayloadOf(rows.GetString(4), dropNote: masks && type == EventTypes.Touchpoint);
             entries.Add(new TimelineEntry(rows.GetInt64(0), rows.GetString(1), type, rows.GetFieldValue<DateTimeOffset>(3), payload));
         }
         http.AuditRead(id);
         return Results.Ok(entries);
     }
 
-    private static JsonElement? PayloadOf(string journaled)
+    private static JsonElement? PayloadOf(string journaled, bool dropNote)
     {
-        using var doc = JsonDocument.Parse(journaled);
-        return doc.RootElement.TryGetProperty("payload", out var payload) ? payload.Clone() : null;
+        if (JsonNode.Parse(journaled)?["payload"] is not JsonObject payload) return null;
+        if (dropNote) payload.Remove("note");
+        return JsonSerializer.SerializeToElement(payload);
     }
 }

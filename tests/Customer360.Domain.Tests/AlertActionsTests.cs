@@ -7,17 +7,10 @@ namespace Customer360.Domain.Tests;
 
 public sealed class AlertActionsTests
 {
-    private static (CustomerProfile Profile, Alert Alert) WithAlert()
-    {
-        var p = Customer().Touch(Now.AddHours(-1), TouchpointKind.Complaint, reference: "T1");
-        p.Derive();
-        return (p, p.Derived.Alerts.Single());
-    }
-
     [Fact]
     public void acknowledge_snooze_and_resolve_move_the_alert_through_its_states()
     {
-        var (p, alert) = WithAlert();
+        var (p, alert) = WithComplaint();
         Assert.Null(AlertActions.Snooze(p, alert.Id, Now.AddHours(2), "PM01", Now));
         Assert.Equal((AlertState.Snoozed, Now.AddHours(2)), (alert.State, alert.SnoozedUntil!.Value));
         Assert.Null(AlertActions.Acknowledge(p, alert.Id, "PM01", Now));
@@ -42,7 +35,7 @@ public sealed class AlertActionsTests
     [MemberData(nameof(Refusals))]
     public void an_alert_action_that_makes_no_sense_is_refused(string rule, Func<CustomerProfile, Alert, string?> act, string refusal)
     {
-        var (p, alert) = WithAlert();
+        var (p, alert) = WithComplaint();
         var result = act(p, alert);
         Assert.True(result?.Contains(refusal) == true, $"{rule}: got '{result}'");
     }

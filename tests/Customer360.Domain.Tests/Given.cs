@@ -1,3 +1,4 @@
+using Customer360.Domain.Derived;
 using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Rules;
@@ -81,6 +82,14 @@ internal static class Given
     {
         p.On(at, new TouchpointRecorded(TouchpointChannel.Store, kind, "S01", "U1", null, null, score, reference, null, discount));
         return p;
+    }
+
+    /// <summary>A customer with one open complaint, derived: its alert is the only one.</summary>
+    public static (CustomerProfile Profile, Alert Alert) WithComplaint()
+    {
+        var p = Customer().Touch(Now.AddHours(-1), TouchpointKind.Complaint, reference: "T1");
+        p.Derive();
+        return (p, p.Derived.Alerts.Single());
     }
 
     public static DerivationResult Derive(this CustomerProfile p, DateTimeOffset? now = null, RuleSettings? rules = null) =>

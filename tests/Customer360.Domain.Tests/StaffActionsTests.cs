@@ -10,13 +10,6 @@ namespace Customer360.Domain.Tests;
 
 public sealed class StaffActionsTests
 {
-    private static (CustomerProfile Profile, Alert Alert) WithComplaint()
-    {
-        var p = Customer().Touch(Now.AddHours(-1), TouchpointKind.Complaint, reference: "T1");
-        p.Derive();
-        return (p, p.Derived.Alerts.Single());
-    }
-
     [Fact]
     public void an_alert_action_is_refused_before_it_is_stored_when_it_could_not_apply()
     {

@@ -57,5 +57,8 @@ public sealed class StaffTouchpointTests(SystemFixture system)
         var latest = profile.GetProperty("recentTouchpoints")[0];
         Assert.Equal(("store", "S01", "store01"), (latest.GetProperty("channel").GetString(), latest.GetProperty("storeId").GetString(), latest.GetProperty("staffId").GetString()));
         Assert.DoesNotContain("private remark", profile.GetRawText());
+        var timeline = await store.GetStringAsync("/api/v1/customers/TP4/timeline");
+        Assert.Contains("campaign-accepted", timeline);
+        Assert.DoesNotContain("private remark", timeline);
     }
 }
