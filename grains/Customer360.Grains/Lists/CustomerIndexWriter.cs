@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Customer360.Domain;
-using Customer360.Domain.Derived;
 using Customer360.Domain.Views;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
