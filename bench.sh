@@ -118,7 +118,9 @@ wait_port 127.0.0.1 "$SILO_GATEWAY_PORT" 180 "${PIDS[silo]}" \
 # Secrets for this run only, passed through the environment (never on a command line).
 INGEST_KEY="$(random_password)"
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" \
-    "Auth__SigningKey=$(head -c 32 /dev/urandom | base64 -w0)" "Auth__IngestApiKeys__0=$INGEST_KEY" \
+    "Auth__SigningKey=$(head -c 32 /dev/urandom | base64 -w0)" \
+    "Auth__Producers__0__Name=bench" "Auth__Producers__0__Key=$INGEST_KEY" \
+    "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
     "Ingest__MaxEvents=100000" "Ingest__MaxBodyBytes=134217728" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \

@@ -198,8 +198,12 @@ INGEST_KEY_FILE="$RUN_DIR/ingest-api-key"
 if [[ ! -s "$INGEST_KEY_FILE" ]]; then
     (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$INGEST_KEY_FILE")
 fi
+# The demo feed is one producer holding every grant (usage, master data, walk-ins at store S01): it registers
+# and reassigns customers as well as sending usage. A real install gives each feed only what it sends.
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
-    "Auth__IngestApiKeys__0=$(cat "$INGEST_KEY_FILE")" \
+    "Auth__Producers__0__Name=demo-feed" "Auth__Producers__0__Key=$(cat "$INGEST_KEY_FILE")" \
+    "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
+    "Auth__Producers__0__Grants__2=store-systems" "Auth__Producers__0__Stores__0=S01" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
     tail -n 40 "$LOG_DIR/gateway.log" >&2

@@ -1,4 +1,5 @@
 using Customer360.Contracts.Hosting;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,7 +17,9 @@ public static partial class EventsEndpoints
             .WithSummary("Ingest a batch of events (JSON array, or NDJSON as application/x-ndjson).")
             .WithDescription("Each event is validated alone: a bad event is listed under rejected with its index, id and reason, and the rest land. " +
                 "The answer comes only after every accepted event is durable. A repeated eventId counts as a duplicate and is applied once. " +
-                "Producers authenticate with an X-Api-Key header (Auth:IngestApiKeys) or a bearer token of role ingest.")
+                "Producers authenticate with an X-Api-Key header (Auth:Producers) or a bearer token of role ingest. " +
+                "Each event must lie within the caller's grants (usage, master-data, store-systems with its stores); " +
+                "an event outside them is rejected alone with the reason.")
             .Accepts<object[]>("application/json", "application/x-ndjson")
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -29,7 +32,7 @@ public static partial class EventsEndpoints
     }
 
     private static async Task<IResult> IngestAsync(HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options,
-        [FromKeyedServices(Clocks.Business)] TimeProvider time, ILoggerFactory loggers)
+        [FromKeyedServices(Clocks.Business)] TimeProvider time, ILoggerFactory loggers, AuditLog audit)
     {
         var limits = options.Value;
         if (http.Request.ContentLength > limits.MaxBodyBytes)
@@ -40,10 +43,11 @@ public static partial class EventsEndpoints
         var ndjson = http.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true
             || http.Request.ContentType?.Contains("jsonl", StringComparison.OrdinalIgnoreCase) == true;
         var tally = new IngestTally();
+        var gate = ProducerGate.For(http.User);
         var body = EventBodyReader.ReadAsync(http.Request.Body, ndjson, limits.MaxEvents, time.GetUtcNow(), http.RequestAborted);
         try
         {
-            var unreadable = await IngestInChunksAsync(body, ingestor, tally, limits.ChunkEvents);
+            var unreadable = await IngestInChunksAsync(body, gate, ingestor, tally, limits.ChunkEvents);
             return unreadable is null ? Results.Ok(tally.ToResponse()) : Unreadable(unreadable, tally, limits);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -54,6 +58,15 @@ public static partial class EventsEndpoints
                 detail: "Nothing in this request is acknowledged. Send it again: events that did land will be reported as duplicates.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        finally
+        {
+            // Whatever became of the rest of the request, an attempt outside the grants is a denial worth keeping.
+            if (gate.Denial(TimeProvider.System.GetUtcNow()) is { } denial)
+            {
+                audit.Record(denial);
+                LogOutsideGrants(loggers.CreateLogger(typeof(EventsEndpoints).FullName!), gate.Producer.Name, gate.Refused);
+            }
+        }
     }
 
     /// <summary>
@@ -61,7 +74,8 @@ public static partial class EventsEndpoints
     /// stored, and only one chunk is in the grains at a time, so a customer's events arrive in body order.
     /// Returns the reason the body stopped being readable, if it did; a storage failure throws.
     /// </summary>
-    private static async Task<Exception?> IngestInChunksAsync(IAsyncEnumerable<BodyItem> body, EventIngestor ingestor, IngestTally tally, int chunkEvents)
+    private static async Task<Exception?> IngestInChunksAsync(IAsyncEnumerable<BodyItem> body, ProducerGate gate, EventIngestor ingestor,
+        IngestTally tally, int chunkEvents)
     {
         var chunk = new List<BodyItem>(chunkEvents);
         var inFlight = Task.CompletedTask;
@@ -74,6 +88,7 @@ public static partial class EventsEndpoints
                     tally.Reject(rejection);
                     continue;
                 }
+                if (!gate.Admits(item, tally)) continue;
                 chunk.Add(item);
                 if (chunk.Count < chunkEvents) continue;
                 await inFlight;
@@ -110,6 +125,9 @@ public static partial class EventsEndpoints
 
     private static string TooLargeDetail(IngestOptions limits) =>
         $"a request may carry at most {limits.MaxBodyBytes} bytes and {limits.MaxEvents} events; split the batch";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Producer {Producer} sent {Count} events outside its grants; they were rejected")]
+    private static partial void LogOutsideGrants(ILogger logger, string producer, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Events could not be stored; the producer is answered 503")]
     private static partial void LogUnavailable(ILogger logger, Exception ex);

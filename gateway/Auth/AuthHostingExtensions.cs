@@ -14,6 +14,7 @@ public static class AuthHostingExtensions
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var problems = options.Validate().ToList();
         if (problems.Count > 0) throw new InvalidOperationException(string.Join("; ", problems));
+        builder.AddProducerCredentials();
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         // Token times are real time, never the business clock that tests move.

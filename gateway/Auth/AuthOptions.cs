@@ -14,12 +14,6 @@ public sealed class AuthOptions
     /// <summary>How long a token lasts. Default 8 hours (a shift).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>
-    /// Keys that producers send in the <c>X-Api-Key</c> header to post events (role ingest), each at least 32
-    /// characters. Never logged. <c>./run.sh</c> generates one into <c>.data/run/</c> for the demo feed.
-    /// </summary>
-    public List<string> IngestApiKeys { get; set; } = [];
-
     /// <summary>The users who may sign in (demo users come from here).</summary>
     public List<UserAccount> Users { get; set; } = [];
 
@@ -32,8 +26,6 @@ public sealed class AuthOptions
         try { key = Convert.FromBase64String(SigningKey); } catch (FormatException) { }
         if (key is null || key.Length < 32) yield return "Auth:SigningKey must be set to a base64 key of at least 32 bytes";
         if (TokenLifetime <= TimeSpan.Zero || TokenLifetime > TimeSpan.FromDays(1)) yield return "Auth:TokenLifetime must be above zero and at most one day";
-        foreach (var (k, i) in IngestApiKeys.Select((k, i) => (k, i)))
-            if (k is null || k.Length < 32) yield return $"Auth:IngestApiKeys:{i} must be at least 32 characters";
         foreach (var (u, i) in Users.Select((u, i) => (u, i)))
         {
             if (string.IsNullOrWhiteSpace(u.Name) || string.IsNullOrEmpty(u.Password)) yield return $"Auth:Users:{i} needs a Name and a Password";

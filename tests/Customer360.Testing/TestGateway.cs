@@ -19,7 +19,10 @@ public sealed class TestGateway : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The producer key this gateway accepts in <c>X-Api-Key</c> (role ingest).</summary>
+    /// <summary>
+    /// The key of this gateway's own producer in <c>X-Api-Key</c> (role ingest, every grant, stores S01 to S10). A test
+    /// adds producers of its own with <see cref="TestProducer.Settings"/> in <c>settings</c>.
+    /// </summary>
     public string IngestApiKey { get; }
 
     /// <summary>The key this gateway signs tokens with; another gateway of the same cluster needs the same one.</summary>
@@ -41,16 +44,17 @@ public sealed class TestGateway : IAsyncDisposable
             EnvironmentName = "Testing",
             ContentRootPath = Path.Combine(RepoRoot.Path, "gateway"),
         });
-        var ingestApiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var producer = new TestProducer("test-feed", TestProducer.AllGrants, TestProducer.DemoStores);
+        var ingestApiKey = producer.Key;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Auth:IngestApiKeys:0"] = ingestApiKey,
             ["ConnectionStrings:Customer360"] = db.ConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = "http://127.0.0.1:0",
             ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         });
+        builder.Configuration.AddInMemoryCollection(producer.SettingsAt(0));
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCustomer360Gateway();

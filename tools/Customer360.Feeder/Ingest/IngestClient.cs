@@ -31,7 +31,7 @@ public sealed class IngestClient : IDisposable
     public static string ApiKeyFromEnvironment() =>
         Environment.GetEnvironmentVariable("C360_INGEST_KEY") is { Length: > 0 } key
             ? key
-            : throw new UsageException("set C360_INGEST_KEY to one of the gateway's Auth:IngestApiKeys");
+            : throw new UsageException("set C360_INGEST_KEY to the key of one of the gateway's Auth:Producers");
 
     /// <summary>
     /// Posts the batch until it is answered. Once <paramref name="stop"/> fires, a batch that still needs a retry
