@@ -32,7 +32,7 @@ public static class ProducerGrantRules
         if (needed is null)
             return $"event type {payload.Type} is recorded by staff only; no producer may send it";
         if (!producer.Grants.Contains(needed))
-            return payload is TouchpointRecorded
+            return payload is TouchpointRecorded { Kind: TouchpointKind.WalkIn }
                 ? $"a walk-in touchpoint is outside this producer's grants ({Held(producer)}); it needs {needed}"
                 : $"event type {payload.Type} is outside this producer's grants ({Held(producer)}); it needs {needed}";
         if (payload is TouchpointRecorded { Kind: TouchpointKind.WalkIn } walkIn)
