@@ -41,6 +41,8 @@ public sealed class TestGateway : IAsyncDisposable
             EnvironmentName = "Testing",
             ContentRootPath = Path.Combine(RepoRoot.Path, "gateway"),
         });
+        // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
+        builder.Configuration.AddInMemoryCollection(TestCertificates.Cluster.Settings);
         var ingestApiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

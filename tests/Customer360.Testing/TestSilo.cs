@@ -36,6 +36,8 @@ public sealed class TestSilo : IAsyncDisposable
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
+        builder.Configuration.AddInMemoryCollection(TestCertificates.Cluster.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Customer360"] = db.ConnectionString,
