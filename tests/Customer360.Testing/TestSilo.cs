@@ -52,7 +52,17 @@ public sealed class TestSilo : IAsyncDisposable
         builder.AddCustomer360Silo();
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // A silo refused by the cluster (or misconfigured) must not keep its ports and timers for the rest of the run.
+            try { await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)); } catch (Exception) { /* never started */ }
+            host.Dispose();
+            throw;
+        }
         return new TestSilo(host, siloPort, gatewayPort);
     }
 
