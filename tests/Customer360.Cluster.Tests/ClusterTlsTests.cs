@@ -45,6 +45,20 @@ public sealed class ClusterTlsTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task the_probe_the_intruders_fail_connects_and_calls_grains_with_the_cluster_certificate()
+    {
+        var cluster = $"tls-probe-{Guid.NewGuid():N}";
+        await using var silo = await TestSilo.StartAsync(Db, cluster);
+        var version = 0L;
+
+        var connected = await TryConnectAsync(cluster, client => client.UseCustomer360Tls(ClusterConfiguration()),
+            async client => version = (await client.GetGrain<IRulesGrain>(0).Get()).Version);
+
+        Assert.True(connected);
+        Assert.True(version >= 1);
+    }
+
+    [Fact]
     public async Task a_client_without_a_certificate_can_neither_connect_nor_change_the_rules() =>
         await AssertIntruderRefusedAsync(client => client.UseTls(o => o.AllowAnyRemoteCertificate()));
 
@@ -66,8 +80,7 @@ public sealed class ClusterTlsTests(DatabaseFixture fixture) : IClassFixture<Dat
         var cluster = $"tls-impostor-{Guid.NewGuid():N}";
         await using var impostor = await TestSilo.StartAsync(Db, cluster, TlsOff, services => UseIntruderTls(services));
 
-        var connected = await TryConnectAsync(cluster, client =>
-            client.UseCustomer360Tls(new ConfigurationBuilder().AddInMemoryCollection(TestCertificates.Cluster.Settings).Build()));
+        var connected = await TryConnectAsync(cluster, client => client.UseCustomer360Tls(ClusterConfiguration()));
 
         Assert.False(connected, "a client of the cluster connected to a silo whose certificate is from another CA");
     }
@@ -79,6 +92,9 @@ public sealed class ClusterTlsTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task a_silo_with_a_certificate_from_another_ca_cannot_join_the_cluster() =>
         await AssertSiloCannotJoinAsync(UseIntruderTls);
+
+    private static IConfiguration ClusterConfiguration() =>
+        new ConfigurationBuilder().AddInMemoryCollection(TestCertificates.Cluster.Settings).Build();
 
     private static readonly Dictionary<string, string?> TlsOff = new() { ["Cluster:Tls:Enabled"] = "false" };
 
