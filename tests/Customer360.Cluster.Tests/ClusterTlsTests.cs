@@ -134,6 +134,7 @@ public sealed class ClusterTlsTests(DatabaseFixture fixture) : IClassFixture<Dat
         var joining = TestSilo.StartAsync(Db, cluster, TlsOff, services =>
         {
             services.Configure<ClusterMembershipOptions>(o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(15));
+            services.AddSingleton<IFatalErrorHandler, ContainedFatalErrors>();
             transport(services);
         });
 
