@@ -18,7 +18,10 @@ namespace Customer360.Cluster.Tests;
 /// </summary>
 public sealed class ClusterTlsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    /// <summary>How long an intruding client may try to connect: a dozen handshakes at least (each times out after 10 s at worst).</summary>
+    /// <summary>
+    /// How long an intruding client may try to connect: a refused handshake fails within milliseconds and Orleans
+    /// retries about every second, so this is a dozen attempts or more. A valid client connects in one or two seconds.
+    /// </summary>
     private static readonly TimeSpan ConnectBound = TimeSpan.FromSeconds(15);
 
     private static readonly Lazy<TestCertificates> IntruderCa = new(() => TestCertificates.CreateAuthority("Intruder CA"));
