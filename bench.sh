@@ -106,6 +106,9 @@ GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
 cluster_env "$CONNECTION" "$CLUSTER_ID"
+# Mutual TLS between silo, gateway and the bench's cluster probe, with self-made demo certificates.
+make_demo_certs "$BENCH_DIR/tls"
+demo_tls_env "$BENCH_DIR/tls"
 
 migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
 
@@ -130,7 +133,7 @@ wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \
 #    stops it gracefully); this script waits for it in a way a signal can interrupt.
 rm -f "$REPORT"
 log "Running the benchmark (options: ${*:-defaults}); the silo is pid ${PIDS[silo]}"
-(cd "$ROOT" && exec env "C360_INGEST_KEY=$INGEST_KEY" "C360_BENCH_PG=$CONNECTION" setsid \
+(cd "$ROOT" && exec env "C360_INGEST_KEY=$INGEST_KEY" "C360_BENCH_PG=$CONNECTION" "${DEMO_TLS_ENV[@]}" setsid \
     dotnet "$FEEDER_DLL" bench "$@" --gateway "$URL" --silo-pid "${PIDS[silo]}" --cluster-id "$CLUSTER_ID" --out "$REPORT" </dev/null) &
 PIDS[feeder]=$!
 rc=0

@@ -160,6 +160,9 @@ GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
 cluster_env "$CONNECTION" "$CLUSTER_ID"
+# Mutual TLS between silos and gateway, with self-made demo certificates (.data/run/tls/).
+make_demo_certs "$RUN_DIR/tls"
+demo_tls_env "$RUN_DIR/tls"
 
 # ----------------------------------------------------------------------------------------------------------
 # 4. Schema, then the silos one after the other (each waits for the previous one's gateway port, so the
@@ -273,6 +276,8 @@ LOGINS="$(demo_logins)"
     echo "  PostgreSQL:  127.0.0.1:$PG_PORT, database customer360, user postgres,"
     echo "               password in $PG_PASSWORD_FILE"
     echo "  Logs:        $LOG_DIR/"
+    echo "  Cluster TLS: self-made DEMO certificates in $RUN_DIR/tls/ (not for production;"
+    echo "               a real install uses its own CA, see README)"
     echo
     if [[ -n "$LOGINS" ]]; then
         echo "  Demo sign-ins:"

@@ -584,3 +584,57 @@ migrate_schema() {
     (cd "$ROOT/silo" && env "${COMMON_ENV[@]}" dotnet "$1" migrate) >>"$2" 2>&1 \
         || { tail -n 30 "$2" >&2; die "Schema migration failed; see $2"; }
 }
+
+# ----------------------------------------------------------------------------------------------------------
+# Cluster TLS for the demo (run.sh, bench.sh)
+# ----------------------------------------------------------------------------------------------------------
+
+# make_demo_certs DIR — self-made DEMO certificates for the cluster's mutual TLS: a CA (ca.pem) and one
+# certificate with its key (cluster.pem, cluster.key) that every silo and the gateway present, with key usage
+# for both server and client authentication. Kept between runs while valid for 30 more days. The CA's key is
+# deleted once the certificate is signed, so nothing in DIR can mint another cluster certificate. A
+# production install uses certificates from its own CA instead (README, "Certificates").
+make_demo_certs() {
+    local dir=$1
+    command -v openssl >/dev/null 2>&1 || ensure_apt_packages openssl
+    mkdir -p "$dir"
+    chmod 700 "$dir"
+    if [[ -s "$dir/ca.pem" && -s "$dir/cluster.pem" && -s "$dir/cluster.key" ]] \
+        && openssl x509 -checkend $((30 * 86400)) -noout -in "$dir/cluster.pem" >/dev/null 2>&1 \
+        && openssl verify -CAfile "$dir/ca.pem" "$dir/cluster.pem" >/dev/null 2>&1; then
+        log "Cluster TLS: reusing the self-made DEMO certificates in $dir"
+        return 0
+    fi
+    log "Cluster TLS: making self-made DEMO certificates in $dir (a throwaway CA and one certificate for silos and gateway; not for production)"
+    rm -f "$dir"/ca.pem "$dir"/ca.key "$dir"/cluster.pem "$dir"/cluster.key
+    if ! (
+        set -e
+        umask 077
+        cd "$dir"
+        openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 -days 825 \
+            -keyout ca.key -out ca.pem -subj "/CN=Customer360 DEMO cluster CA (self-made by run.sh)" \
+            -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+        openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 \
+            -keyout cluster.key -out cluster.csr -subj "/CN=customer360-demo-node"
+        printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+            "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=IP:127.0.0.1,DNS:localhost" >cluster.ext
+        openssl x509 -req -in cluster.csr -CA ca.pem -CAkey ca.key -CAcreateserial -sha256 -days 397 \
+            -extfile cluster.ext -out cluster.pem
+        rm -f ca.key ca.srl cluster.csr cluster.ext
+    ) >"$dir/openssl.log" 2>&1; then
+        cat "$dir/openssl.log" >&2
+        die "Could not make the demo cluster certificates with openssl; see $dir/openssl.log"
+    fi
+    chmod 644 "$dir/ca.pem" "$dir/cluster.pem"
+}
+
+# demo_tls_env DIR — the Cluster:Tls settings naming DIR's demo certificates, into the array DEMO_TLS_ENV and
+# appended to COMMON_ENV (call after cluster_env).
+demo_tls_env() {
+    DEMO_TLS_ENV=(
+        "Cluster__Tls__CertificatePath=$1/cluster.pem"
+        "Cluster__Tls__CertificateKeyPath=$1/cluster.key"
+        "Cluster__Tls__CaPath=$1/ca.pem"
+    )
+    COMMON_ENV+=("${DEMO_TLS_ENV[@]}")
+}

@@ -56,6 +56,8 @@ public static class GatewayHostingExtensions
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
+            // Mutual TLS to the silos (Cluster:Tls): this gateway's certificate, and the cluster's CA to check theirs.
+            client.UseCustomer360Tls(builder.Configuration);
             client.UseConnectionRetryFilter<RetryForeverFilter>();
             // When the only silo it knew dies, the client finds its replacement at the next refresh of the
             // gateway list: every 5 s rather than Orleans' default minute, so ingestion resumes soon after.

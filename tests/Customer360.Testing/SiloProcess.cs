@@ -74,6 +74,8 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging:Console:FormatterOptions:ColorBehavior"] = "Disabled",
         };
+        // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
+        foreach (var (key, value) in TestCertificates.Cluster.Settings) environment[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 

@@ -44,6 +44,8 @@ public sealed class TestGateway : IAsyncDisposable
             EnvironmentName = "Testing",
             ContentRootPath = Path.Combine(RepoRoot.Path, "gateway"),
         });
+        // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
+        builder.Configuration.AddInMemoryCollection(TestCertificates.Cluster.Settings);
         var producer = new TestProducer("test-feed", TestProducer.AllGrants, TestProducer.DemoStores);
         var ingestApiKey = producer.Key;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

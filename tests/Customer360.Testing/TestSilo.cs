@@ -36,6 +36,8 @@ public sealed class TestSilo : IAsyncDisposable
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
+        builder.Configuration.AddInMemoryCollection(TestCertificates.Cluster.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Customer360"] = db.ConnectionString,
@@ -50,7 +52,17 @@ public sealed class TestSilo : IAsyncDisposable
         builder.AddCustomer360Silo();
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // A silo refused by the cluster (or misconfigured) must not keep its ports and timers for the rest of the run.
+            try { await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)); } catch (Exception) { /* never started */ }
+            host.Dispose();
+            throw;
+        }
         return new TestSilo(host, siloPort, gatewayPort);
     }
 

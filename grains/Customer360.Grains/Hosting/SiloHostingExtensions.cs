@@ -80,6 +80,8 @@ public static class SiloHostingExtensions
                 o.ServiceId = cluster.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.GatewayPort);
+            // Mutual TLS on both ports (Cluster:Tls): only holders of a certificate from the cluster's CA join or call.
+            silo.UseCustomer360Tls(builder.Configuration);
             // A silo replacing a crashed one on another address may join only once the dead one's IAmAlive is
             // this many publish periods old; Orleans' default (3 × 30 s) left a one-silo cluster unable to ingest
             // for about 100 s after a crash. 2 × 10 s costs one small membership-table write per silo every 10 s.

@@ -1,3 +1,5 @@
+using Customer360.Contracts.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,8 @@ namespace Customer360.Feeder.Bench;
 /// <summary>
 /// An Orleans client that finds the cluster through the PostgreSQL membership table, as gateways do, to ask
 /// the silos how many customer grains are active (<see cref="IManagementGrain"/>), and the silo's resident
-/// memory from <c>/proc/PID/status</c>.
+/// memory from <c>/proc/PID/status</c>. Like every Orleans client of the cluster it talks mutual TLS, with the
+/// certificate and CA named by the environment (<c>Cluster__Tls__CertificatePath</c>, <c>Cluster__Tls__CaPath</c>, ...).
 /// </summary>
 public sealed class ClusterProbe : IAsyncDisposable
 {
@@ -20,14 +23,19 @@ public sealed class ClusterProbe : IAsyncDisposable
     public static async Task<ClusterProbe> ConnectAsync(string connectionString, string clusterId, string serviceId, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = serviceId; });
             client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+            client.UseCustomer360Tls(builder.Configuration);
         });
         var host = builder.Build();
-        await host.StartAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+        // A refused TLS handshake makes the client retry without end; the timeout token bounds it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        await host.StartAsync(timeout.Token).WaitAsync(TimeSpan.FromSeconds(65), ct);
         return new ClusterProbe(host);
     }
 
