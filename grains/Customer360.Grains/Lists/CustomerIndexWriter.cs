@@ -20,15 +20,33 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
 {
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan UrgentPause = TimeSpan.FromMilliseconds(5);
 
     private readonly ConcurrentDictionary<string, CustomerSummary> _lines = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TierChangeNotice> _changes = new();
     private readonly SemaphoreSlim _signal = new(0);
 
+    // Completed by the next flush that starts after it is handed out; see WrittenAsync.
+    private TaskCompletionSource _nextFlush = NewFlush();
+    private volatile bool _urgent;
+
     public void Upsert(CustomerSummary line)
     {
         _lines.AddOrUpdate(line.CustomerId, line, (_, seen) => seen.Version >= line.Version ? seen : line);
         _signal.Release();
+    }
+
+    /// <summary>
+    /// Completes once every line offered before the call is in the read model (or a newer one of the same
+    /// customer is). Access is decided from the read model, so a customer grain whose readers changed waits for
+    /// this before it answers. Asking makes the writer skip most of its pause.
+    /// </summary>
+    public Task WrittenAsync()
+    {
+        var written = Volatile.Read(ref _nextFlush).Task;
+        _urgent = true;
+        _signal.Release();
+        return written;
     }
 
     public void Append(TierChangeNotice change)
@@ -40,15 +58,23 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        // Flushes owed to WrittenAsync callers: completed by the first flush that succeeds after they asked.
+        var owed = new List<TaskCompletionSource>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (_lines.IsEmpty && _changes.IsEmpty) await _signal.WaitAsync(stoppingToken);
-            // Changes arriving together leave together.
-            await Task.Delay(failures == 0 ? Pause : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))), stoppingToken);
+            if (_lines.IsEmpty && _changes.IsEmpty && !_urgent) await _signal.WaitAsync(stoppingToken);
+            // Changes arriving together leave together; someone waiting shortens the wait.
+            await Task.Delay(failures > 0 ? TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))) : _urgent ? UrgentPause : Pause, stoppingToken);
+            // Swapped before the lines are taken: a caller given the old task offered its line before this point,
+            // so this flush writes it; one given the new task is served by the next flush.
+            _urgent = false;
+            owed.Add(Interlocked.Exchange(ref _nextFlush, NewFlush()));
             try
             {
                 await FlushAsync(stoppingToken);
                 failures = 0;
+                foreach (var flush in owed) flush.TrySetResult();
+                owed.Clear();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -151,6 +177,8 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
             throw;
         }
     }
+
+    private static TaskCompletionSource NewFlush() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static void Add(NpgsqlCommand cmd, string name, IEnumerable<string?> values) =>
         cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });

@@ -39,6 +39,23 @@ public sealed class SummaryFanout(IGrainFactory grains, CustomerIndexWriter inde
         }
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="limit"/>) until the lines published so far are in the read model; false when
+    /// the limit passed first (PostgreSQL slow or down: the line is written later, and reads lag until then).
+    /// </summary>
+    public async Task<bool> WrittenAsync(TimeSpan limit)
+    {
+        try
+        {
+            await index.WrittenAsync().WaitAsync(limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Offers the read model the line as it is, without telling the lists (nothing changed for them).</summary>
     public void Refresh(CustomerSummary line) => index.Upsert(line);
 
