@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Customer360.Gateway.Access;
+
+/// <summary>The access wiring: <see cref="AccessOptions"/> validated at start, the walk-in rate limit.</summary>
+public static class AccessHostingExtensions
+{
+    /// <summary>Reads section <c>Access</c> (walk-in scope and rate) and registers the walk-in rate limit policy.</summary>
+    public static WebApplicationBuilder AddCustomer360Access(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>();
+        builder.Services.AddRateLimiter(o => o.AddPolicy<string, WalkInRateLimit>(WalkInRateLimit.Policy));
+        return builder;
+    }
+
+    private sealed class AccessOptionsValidation : IValidateOptions<AccessOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AccessOptions options) =>
+            options.Validate().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
+}
