@@ -20,11 +20,12 @@ public sealed class WalkInScopeTests(SystemFixture system)
         Registered("WS1", "ws1-reg", msisdn: "13955510001", region: "north"),
         Registered("WS2", "ws2-reg", msisdn: "13955510002", region: "south", homeStoreId: "S02", accountManagerId: "AM02", phoneManagerId: "PM02"));
 
-    private static async Task<(HttpStatusCode Status, string Detail)> WalkInAsync(HttpClient http, string store, string msisdn)
+    /// <summary>A walk-in; the number never comes back in full to store staff (<paramref name="masked"/>), refused or not.</summary>
+    private static async Task<(HttpStatusCode Status, string Detail)> WalkInAsync(HttpClient http, string store, string msisdn, bool masked = true)
     {
         using var response = await http.PostAsJsonAsync($"/api/v1/stores/{store}/walk-ins", new { msisdn });
         var body = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain(msisdn, body);
+        if (masked) Assert.DoesNotContain(msisdn, body);
         var detail = body.Length > 0 && JsonDocument.Parse(body).RootElement.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
         return (response.StatusCode, detail);
     }
@@ -89,7 +90,7 @@ public sealed class WalkInScopeTests(SystemFixture system)
         var retryAfter = int.Parse(Assert.Single(over.Headers.GetValues("Retry-After")));
         Assert.InRange(retryAfter, 1, 60);
         Assert.Contains("at most 3 walk-ins a minute", await over.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await WalkInAsync(admin, "S01", "13955510001")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await WalkInAsync(admin, "S01", "13955510001", masked: false)).Status);
     }
 
     [Theory]

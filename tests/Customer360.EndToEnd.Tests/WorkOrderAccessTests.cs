@@ -75,6 +75,6 @@ public sealed class WorkOrderAccessTests(SystemFixture system)
             async () => (await system.Admin.GetFromJsonAsync<JsonElement[]>("/api/v1/audit?customerId=WA1&user=pm01"))!,
             e => e.Length > 0, TimeSpan.FromSeconds(15), "the refused dispatch in the audit log");
         Assert.StartsWith("denied: ", entries[0].GetProperty("detail").GetString());
-        Assert.Equal("POST /api/v1/work-orders", entries[0].GetProperty("through").GetString());
+        Assert.StartsWith("POST /api/v1/work-orders", entries[0].GetProperty("through").GetString());
     }
 }
