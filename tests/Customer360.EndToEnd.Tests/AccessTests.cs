@@ -326,13 +326,15 @@ public sealed class AccessTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/customers/AX2")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/customers/by-msisdn/13912340002")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/portfolio?managerId=AM02")).StatusCode);
+        // Refused by the route's policy (administrators only), before any endpoint code runs.
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/audit")).StatusCode);
         await using (var console = await TestConsole.ConnectAsync(system.Gateway, "am01"))
             await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync("customer:AX2"));
 
         (string?, string?)[] expected =
         [
             ("GET /api/v1/customers/{id}", "AX2"), ("GET /api/v1/customers/by-msisdn/{msisdn}", "AX2"),
-            ("GET /api/v1/portfolio", ""), ("hub Subscribe customer:{id}", "AX2"),
+            ("GET /api/v1/portfolio", ""), ("GET /api/v1/audit", ""), ("hub Subscribe customer:{id}", "AX2"),
         ];
         var denials = await Eventually.GetAsync(async () =>
                 (await system.Admin.GetFromJsonAsync<JsonElement[]>("/api/v1/audit?user=am01&limit=1000"))!
