@@ -26,8 +26,8 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
     private readonly ConcurrentQueue<TierChangeNotice> _changes = new();
     private readonly SemaphoreSlim _signal = new(0);
 
-    // Completed by the next flush that starts after it is handed out; see WrittenAsync.
-    private TaskCompletionSource _nextFlush = NewFlush();
+    // Customers whose grain waits for its line to be written (WrittenAsync): the version it waits for.
+    private readonly ConcurrentDictionary<string, (long Version, TaskCompletionSource Written)> _waiters = new(StringComparer.Ordinal);
     private volatile bool _urgent;
 
     public void Upsert(CustomerSummary line)
@@ -37,16 +37,16 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
     }
 
     /// <summary>
-    /// Completes once every line offered before the call is in the read model (or a newer one of the same
-    /// customer is). Access is decided from the read model, so a customer grain whose readers changed waits for
-    /// this before it answers. Asking makes the writer skip most of its pause.
+    /// Completes once the line of <paramref name="customerId"/> at <paramref name="version"/> (or a newer one) is
+    /// in the read model. Call it before offering that line. Access is decided from the read model, so a customer
+    /// grain whose readers changed waits for this before it answers; asking makes the writer skip most of its pause.
     /// </summary>
-    public Task WrittenAsync()
+    public Task WrittenAsync(string customerId, long version)
     {
-        var written = Volatile.Read(ref _nextFlush).Task;
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[customerId] = (version, written);
         _urgent = true;
-        _signal.Release();
-        return written;
+        return written.Task;
     }
 
     public void Append(TierChangeNotice change)
@@ -58,23 +58,16 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
-        // Flushes owed to WrittenAsync callers: completed by the first flush that succeeds after they asked.
-        var owed = new List<TaskCompletionSource>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (_lines.IsEmpty && _changes.IsEmpty && !_urgent) await _signal.WaitAsync(stoppingToken);
-            // Changes arriving together leave together; someone waiting shortens the wait.
+            if (_lines.IsEmpty && _changes.IsEmpty) await _signal.WaitAsync(stoppingToken);
+            // Changes arriving together leave together; a grain waiting for its line shortens the wait.
             await Task.Delay(failures > 0 ? TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))) : _urgent ? UrgentPause : Pause, stoppingToken);
-            // Swapped before the lines are taken: a caller given the old task offered its line before this point,
-            // so this flush writes it; one given the new task is served by the next flush.
             _urgent = false;
-            owed.Add(Interlocked.Exchange(ref _nextFlush, NewFlush()));
             try
             {
                 await FlushAsync(stoppingToken);
                 failures = 0;
-                foreach (var flush in owed) flush.TrySetResult();
-                owed.Clear();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -153,6 +146,12 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         cmd.Parameters.AddWithValue("retained", batch.Select(s => s.Retained).ToArray());
         Add(cmd, "summaries", batch.Select(s => JsonSerializer.Serialize(s, DomainJson.Options)));
         await cmd.ExecuteNonQueryAsync(ct);
+        // A row is never replaced by an older version, so after the statement each row is at least this new.
+        if (_waiters.IsEmpty) return;
+        foreach (var line in batch)
+            if (_waiters.TryGetValue(line.CustomerId, out var waiter) && waiter.Version <= line.Version
+                && _waiters.TryRemove(new KeyValuePair<string, (long, TaskCompletionSource)>(line.CustomerId, waiter)))
+                waiter.Written.TrySetResult();
     }
 
     private async Task WriteChangesAsync(CancellationToken ct)
@@ -177,8 +176,6 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
             throw;
         }
     }
-
-    private static TaskCompletionSource NewFlush() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static void Add(NpgsqlCommand cmd, string name, IEnumerable<string?> values) =>
         cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });

@@ -40,14 +40,17 @@ public sealed class SummaryFanout(IGrainFactory grains, CustomerIndexWriter inde
     }
 
     /// <summary>
-    /// Waits (at most <paramref name="limit"/>) until the lines published so far are in the read model; false when
-    /// the limit passed first (PostgreSQL slow or down: the line is written later, and reads lag until then).
+    /// As <see cref="Publish"/>, then waits (at most <paramref name="limit"/>) until the line is in the read model;
+    /// false when the limit passed first (PostgreSQL slow or down: the line is written later, reads lag until then).
     /// </summary>
-    public async Task<bool> WrittenAsync(TimeSpan limit)
+    public async Task<bool> PublishAndWaitAsync(ListFacts? before, CustomerSummary after, TierChange? tierChange, TimeSpan limit)
     {
+        // Asked before the line is offered, so the write that takes it cannot be missed.
+        var written = index.WrittenAsync(after.CustomerId, after.Version);
+        Publish(before, after, tierChange);
         try
         {
-            await index.WrittenAsync().WaitAsync(limit);
+            await written.WaitAsync(limit);
             return true;
         }
         catch (TimeoutException)
