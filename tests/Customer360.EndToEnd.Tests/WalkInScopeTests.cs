@@ -91,6 +91,11 @@ public sealed class WalkInScopeTests(SystemFixture system)
         Assert.InRange(retryAfter, 1, 60);
         Assert.Contains("at most 3 walk-ins a minute", await over.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await WalkInAsync(admin, "S01", "13955510001", masked: false)).Status);
+        // The refusal is audited like any other, without the number.
+        await Eventually.GetAsync(async () => (await system.Admin.GetFromJsonAsync<JsonElement[]>("/api/v1/audit?user=store01&limit=1000"))!,
+            entries => entries.Any(e => e.TryGetProperty("detail", out var d) && d.GetString() == "denied: more than 3 walk-ins a minute"
+                && e.GetProperty("through").GetString() == "POST /api/v1/stores/{storeId}/walk-ins"),
+            TimeSpan.FromSeconds(15), "the rate-limit refusal in the audit log");
     }
 
     [Theory]
