@@ -125,4 +125,13 @@ public sealed class WalkInScopeTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Forbidden, (await WalkInAsync(http, "S07", "13955510001")).Status);
         Assert.False(await OnTodaysListAsync(system.Admin, "S07", "WS1"));
     }
+
+    [Theory]
+    [InlineData("Access:WalkInScope", "everywhere", "Access:WalkInScope is 'everywhere'; expected region, home-store or anywhere")]
+    [InlineData("Access:WalkInsPerMinute", "0", "Access:WalkInsPerMinute must be from 1 to 10000")]
+    public async Task a_bad_access_setting_stops_the_gateway_at_start_naming_the_setting(string setting, string value, string message)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestGateway.StartAsync(system.Db, system.ClusterId, new Dictionary<string, string?> { [setting] = value }));
+        Assert.Contains(message, error.Message);
+    }
 }
