@@ -13,5 +13,12 @@ public static class Problems
 
     public static IResult NotSignedIn() => Results.Problem(title: "Sign in first", statusCode: StatusCodes.Status401Unauthorized);
 
+    /// <summary>
+    /// A customer outside the caller's scope, and (for everyone but admins) one that does not exist: the same
+    /// status and words, so the answer never tells which ids exist.
+    /// </summary>
     public static IResult OutOfScope(string customerId) => Forbidden($"customer {customerId} is outside your scope");
+
+    /// <summary>As <see cref="OutOfScope"/> for a phone number, shown masked.</summary>
+    public static IResult MsisdnOutOfScope(string maskedMsisdn) => Forbidden($"the customer with msisdn {maskedMsisdn} is outside your scope");
 }

@@ -46,15 +46,19 @@ public static class AlertsEndpoints
         if (alertId.Length > 200) return Problems.BadRequest("alertId is longer than 200 characters");
         if (action == AlertActionKind.Snooze && body.Until is null) return Problems.BadRequest("until is required to snooze an alert");
         if (action == AlertActionKind.Resolve && string.IsNullOrWhiteSpace(body.Outcome)) return Problems.BadRequest("outcome is required to resolve an alert");
+        if (body.CustomerId is { } given && !Ids.IsId(given)) return Problems.BadRequest(Ids.Rule("customerId"));
+        // For everyone but admins an unknown alert or customer answers like one that is not theirs.
+        var notYours = Problems.Forbidden($"alert {alertId} is not yours to act on");
         var customerId = body.CustomerId ?? await search.CustomerOfAlertAsync(alertId);
-        if (customerId is null) return Problems.NotFound($"alert {alertId} not found");
+        if (customerId is null)
+            return viewer.IsAdmin ? Problems.NotFound($"alert {alertId} not found") : http.Denied("", "alert action: no such alert", notYours);
 
         var language = ConsoleLanguage.Of(http);
         var read = await reader.ReadAsync(viewer, customerId, language);
         if (read.Status == CustomerReadStatus.NotFound) return Problems.NotFound($"no customer {customerId} is registered");
+        if (read.Status == CustomerReadStatus.Forbidden) return http.Denied(read.Facts is null ? "" : customerId, $"alert action: {read.Why}", notYours);
         var alert = read.View?.Derived.Alerts.FirstOrDefault(a => a.Id == alertId);
-        var allowed = read.Status == CustomerReadStatus.Allowed && (alert is null || AccessRules.MayActOnAlert(viewer, read.Facts!, alert));
-        if (!allowed) return Problems.Forbidden($"alert {alertId} is not yours to act on");
+        if (alert is not null && !AccessRules.MayActOnAlert(viewer, read.Facts!, alert)) return http.Denied(customerId, "alert action: not the alert's owner", notYours);
 
         var outcome = await staff.SendAsync(customerId, new AlertActionTaken(alertId, action, viewer.Name, body.Until, body.Outcome));
         return await StaffEvents.AnswerAsync(outcome, async () => Results.Ok((await reader.ReadAsync(viewer, customerId, language)).View));

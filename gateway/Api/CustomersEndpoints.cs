@@ -1,4 +1,5 @@
 using Customer360.Contracts;
+using Customer360.Domain.Access;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
 using Customer360.Gateway.Access;
@@ -11,6 +12,8 @@ namespace Customer360.Gateway.Api;
 /// <summary>
 /// Reading profiles: <c>GET /api/v1/customers/{id}</c> and by phone number. Signed-in people only, each within
 /// their scope (ARCHITECTURE.md "Access"); a customer outside it is 403, and store staff see personal data masked.
+/// For everyone but admins an unknown id or number is answered exactly like one outside the scope, and no profile
+/// is loaded before the right to it is decided (<see cref="CustomerReader"/>).
 /// </summary>
 public static class CustomersEndpoints
 {
@@ -19,7 +22,7 @@ public static class CustomersEndpoints
         app.MapGet("/api/v1/customers/{id}", GetAsync)
             .WithName("GetCustomer")
             .WithSummary("The panoramic profile of one customer, with its version; reasons in the language of Accept-Language or ?lang=en|zh.")
-            .WithDescription("Within the caller's scope: an account manager's portfolio, a phone manager's customers and alert owners, a supervisor's region, the customers identified in a store today for store staff (personal data masked), everyone for admins. Outside it: 403.")
+            .WithDescription("Within the caller's scope: an account manager's portfolio, a phone manager's customers and alert owners, a supervisor's region, the customers identified in a store today for store staff (personal data masked), everyone for admins. Outside it, and for an unknown id: 403 with the same words (admins: 404 for an unknown id). A malformed id: 400.")
             .Produces<ProfileView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -39,20 +42,30 @@ public static class CustomersEndpoints
     private static async Task<IResult> GetByMsisdnAsync(string msisdn, HttpContext http, IClusterClient cluster, CustomerReader reader)
     {
         if (!IsMsisdn(msisdn)) return Problems.BadRequest("msisdn must be 5 to 15 digits");
-        return await ResolveAsync(cluster, msisdn) is { } customerId
-            ? await GetAsync(customerId, http, reader)
-            : Problems.NotFound($"no customer has msisdn {Masking.Msisdn(msisdn)}");
+        if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
+        var masked = Masking.Msisdn(msisdn);
+        if (await ResolveAsync(cluster, msisdn) is not { } customerId)
+            return viewer.IsAdmin
+                ? Problems.NotFound($"no customer has msisdn {masked}")
+                : http.Denied("", "no customer has the msisdn asked for", Problems.MsisdnOutOfScope(masked));
+        var read = await reader.ReadAsync(viewer, customerId, ConsoleLanguage.Of(http));
+        return read.Status switch
+        {
+            CustomerReadStatus.NotFound => Problems.NotFound($"no customer has msisdn {masked}"),
+            CustomerReadStatus.Forbidden => http.Denied(read.Facts is null ? "" : customerId, $"by msisdn: {read.Why}", Problems.MsisdnOutOfScope(masked)),
+            _ => Audited(http, customerId, read.View),
+        };
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, CustomerReader reader)
     {
-        if (id.Length > 64) return Problems.BadRequest("customer id is longer than 64 characters");
+        if (!Ids.IsId(id)) return Problems.BadRequest(Ids.Rule("customer id"));
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         var read = await reader.ReadAsync(viewer, id, ConsoleLanguage.Of(http));
         return read.Status switch
         {
             CustomerReadStatus.NotFound => Problems.NotFound($"no customer {id} is registered"),
-            CustomerReadStatus.Forbidden => Problems.OutOfScope(id),
+            CustomerReadStatus.Forbidden => http.Denied(id, read.Why ?? "outside scope", Problems.OutOfScope(id)),
             _ => Audited(http, id, read.View),
         };
     }

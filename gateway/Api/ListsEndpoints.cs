@@ -62,7 +62,8 @@ public static class ListsEndpoints
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         var key = managerId ?? own(viewer);
         if (key is null) return Problems.BadRequest("managerId is required");
-        if (!AccessRules.MayFollow(viewer, kind, key)) return Problems.Forbidden($"the {kind} of {key} is not yours to read");
+        if (!Ids.IsId(key)) return Problems.BadRequest(Ids.Rule("managerId"));
+        if (!AccessRules.MayFollow(viewer, kind, key)) return http.Denied("", $"{kind} of {key}", Problems.Forbidden($"the {kind} of {key} is not yours to read"));
         return Results.Ok(await cluster.GetGrain<ICustomerListGrain>($"{kind}:{key}").GetList());
     }
 
@@ -71,6 +72,9 @@ public static class ListsEndpoints
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         var key = region ?? viewer.Region;
         if (key is null) return Problems.BadRequest("region is required");
-        return AccessRules.MayFollow(viewer, Topics.TiersPrefix, key) ? await read(key) : Problems.Forbidden($"region {key} is not yours to read");
+        if (key.Length > Ids.MaxLength) return Problems.BadRequest($"region must be at most {Ids.MaxLength} characters");
+        return AccessRules.MayFollow(viewer, Topics.TiersPrefix, key)
+            ? await read(key)
+            : http.Denied("", $"tiers of region {key}", Problems.Forbidden($"region {key} is not yours to read"));
     }
 }

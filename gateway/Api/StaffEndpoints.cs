@@ -35,7 +35,7 @@ public static class StaffEndpoints
         app.MapPost("/api/v1/customers/{id}/touchpoints", RecordTouchpointAsync)
             .WithName("RecordTouchpoint")
             .WithSummary("Record a contact: the touchpoint payload of the event feed (channel, kind, stage, category, score, reference, note, discount).")
-            .WithDescription("The staff id is the signed-in user; store staff record for their own store.")
+            .WithDescription("The staff id is the signed-in user; store staff record for their own store. A walk-in is refused here (403): it is recorded at POST /api/v1/stores/{storeId}/walk-ins.")
             .Accepts<object>("application/json")
             .Produces<ProfileView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(Roles.StaffPolicy);
@@ -44,13 +44,14 @@ public static class StaffEndpoints
 
     private static async Task<IResult> TagAsync(string id, string? tag, bool added, HttpContext http, CustomerReader reader, StaffEvents staff)
     {
+        if (!Ids.IsId(id)) return Problems.BadRequest(Ids.Rule("customer id"));
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         if (string.IsNullOrWhiteSpace(tag)) return Problems.BadRequest("tag is required");
         var language = ConsoleLanguage.Of(http);
         var read = await reader.ReadAsync(viewer, id, language);
         if (read.Status == CustomerReadStatus.NotFound) return Problems.NotFound($"no customer {id} is registered");
-        if (read.Status == CustomerReadStatus.Forbidden || !AccessRules.MayAnnotate(viewer, read.Facts!))
-            return Problems.Forbidden($"you may not tag customer {id}");
+        if (read.Status == CustomerReadStatus.Forbidden) return http.Denied(id, $"tag: {read.Why}", Problems.OutOfScope(id));
+        if (!AccessRules.MayAnnotate(viewer, read.Facts!)) return http.Denied(id, "tag: not the account manager", Problems.Forbidden($"you may not tag customer {id}"));
         var outcome = await staff.SendAsync(id, new ManualTagChanged(tag.Trim(), added, viewer.Name));
         return await StaffEvents.AnswerAsync(outcome, async () => Results.Ok((await reader.ReadAsync(viewer, id, language)).View));
     }
@@ -58,15 +59,20 @@ public static class StaffEndpoints
     private static async Task<IResult> RecordTouchpointAsync(string id, JsonElement body, HttpContext http, CustomerReader reader, StaffEvents staff,
         [FromKeyedServices(Clocks.Business)] TimeProvider time)
     {
+        if (!Ids.IsId(id)) return Problems.BadRequest(Ids.Rule("customer id"));
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         var (payload, error) = EventParser.ParsePayload(EventTypes.Touchpoint, body, time.GetUtcNow());
         if (payload is not TouchpointRecorded touchpoint) return Problems.BadRequest(error ?? "not a touchpoint");
+        // Refused before anything is looked up: a walk-in opens the customer to a store, so it has its own route.
+        if (touchpoint.Kind == TouchpointKind.WalkIn)
+            return http.Denied(id, "walk-in touchpoint outside the walk-in route", Problems.Forbidden(
+                "a walk-in is recorded only by the store's own staff, at POST /api/v1/stores/{storeId}/walk-ins"));
         var language = ConsoleLanguage.Of(http);
         var read = await reader.ReadAsync(viewer, id, language);
         if (read.Status == CustomerReadStatus.NotFound) return Problems.NotFound($"no customer {id} is registered");
-        if (read.Status == CustomerReadStatus.Forbidden
-            || !AccessRules.MayRecordTouchpoint(viewer, read.Facts!, await reader.WalkedInTodayAsync(viewer, id)))
-            return Problems.Forbidden($"you may not record contacts with customer {id}");
+        if (read.Status == CustomerReadStatus.Forbidden) return http.Denied(id, $"touchpoint: {read.Why}", Problems.OutOfScope(id));
+        if (!AccessRules.MayRecordTouchpoint(viewer, read.Facts!, touchpoint.Kind, read.WalkedInToday))
+            return http.Denied(id, "touchpoint: role records no contacts", Problems.Forbidden($"you may not record contacts with customer {id}"));
         // Who recorded it is the signed-in user, whatever the body says; store staff record at their own store.
         touchpoint = touchpoint with
         {

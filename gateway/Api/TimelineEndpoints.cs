@@ -32,6 +32,7 @@ public static class TimelineEndpoints
 
     private static async Task<IResult> ReadAsync(string id, string? before, string? limit, HttpContext http, CustomerReader reader, NpgsqlDataSource db)
     {
+        if (!Ids.IsId(id)) return Problems.BadRequest(Ids.Rule("customer id"));
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         long? beforeSeq = null;
         if (before is not null)
@@ -43,7 +44,7 @@ public static class TimelineEndpoints
         if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > MaxLimit)) return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}");
         var read = await reader.ReadAsync(viewer, id, ConsoleLanguage.Of(http));
         if (read.Status == CustomerReadStatus.NotFound) return Problems.NotFound($"no customer {id} is registered");
-        if (read.Status == CustomerReadStatus.Forbidden) return Problems.OutOfScope(id);
+        if (read.Status == CustomerReadStatus.Forbidden) return http.Denied(id, read.Why ?? "outside scope", Problems.OutOfScope(id));
 
         await using var cmd = db.CreateCommand("""
             select seq, event_id, type, occurred_at, payload from c360_journal

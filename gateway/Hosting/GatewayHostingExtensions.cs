@@ -88,6 +88,7 @@ public static class GatewayHostingExtensions
             .AddJsonProtocol(o => DomainJson.Configure(o.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(o => DomainJson.Configure(o.SerializerOptions));
         builder.AddCustomer360Auth();
+        builder.AddCustomer360Access();
         // Hosting logs each request's URL at Information, query string and all, and a console's token rides in
         // the hub's query string: whatever the configuration says, that category stays at Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
@@ -108,6 +109,8 @@ public static class GatewayHostingExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the walk-in limit is partitioned by the signed-in user's name.
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

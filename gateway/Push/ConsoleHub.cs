@@ -4,7 +4,6 @@ using Customer360.Gateway.Access;
 using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
-using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +12,8 @@ namespace Customer360.Gateway.Push;
 /// <summary>
 /// The consoles' hub, <c>/hubs/console</c>, for signed-in people only (the token rides in <c>access_token</c>;
 /// the connection closes when it expires). Every <c>Subscribe</c> is authorized like a REST read of the same
-/// thing, so a console can follow only what its user may see, masked as their role requires. Thin otherwise:
+/// thing, by the one access model (<see cref="AccessRules.MayFollow"/>), decided before any customer grain is called;
+/// every refusal is audited. A console can follow only what its user may see, masked as their role requires. Thin otherwise:
 /// subscriptions go to the <see cref="SubscriptionRegistry"/>, pushes come from the <see cref="PushReceiver"/>;
 /// connection ids never leave this gateway.
 /// </summary>
@@ -26,7 +26,15 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         var viewer = Context.User?.ToViewer() ?? throw new HubException("sign in first");
         var owner = router.OwnerOf(topic) ?? throw new HubException($"'{topic}' is not a topic this console can follow");
         Topics.TryParse(topic, out var kind, out var key);
-        if (!await MayFollowAsync(viewer, kind, key)) throw new HubException($"not allowed: '{topic}' is outside your scope");
+        // For a customer: what the read model and the store's list say, without loading the profile.
+        var customer = kind == Topics.CustomerPrefix ? await reader.DecideAsync(viewer, key) : null;
+        if (!AccessRules.MayFollow(viewer, kind, key, customer?.Facts, customer?.WalkedInToday ?? false) || customer?.Status == CustomerReadStatus.Forbidden)
+        {
+            var isCustomer = kind == Topics.CustomerPrefix;
+            AccessDenials.Record(audit, Context.User!, isCustomer && customer?.Facts is not null ? key : "",
+                isCustomer ? $"hub Subscribe {Topics.CustomerPrefix}:{{id}}" : $"hub Subscribe {topic}", customer?.Why ?? "outside scope");
+            throw new HubException($"not allowed: '{topic}' is outside your scope");
+        }
         // Order matters: join the group and subscribe at the owner first, then read the snapshot. A change in
         // between is both in the snapshot and pushed; the console drops the push by its version. The other
         // order could lose it.
@@ -45,15 +53,4 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => registry.RemoveConnectionAsync(Context.ConnectionId);
-
-    // A customer not registered yet can be followed by admins only: nobody else's scope can be known yet.
-    private async Task<bool> MayFollowAsync(Viewer viewer, string kind, string key) => kind == Topics.CustomerPrefix
-        ? (await reader.ReadAsync(viewer, key, ConsoleLanguage.English)).Status switch
-        {
-            CustomerReadStatus.Allowed => true,
-            CustomerReadStatus.NotFound => viewer.IsAdmin,
-            _ => false,
-        }
-        : kind == Topics.WorkOrdersPrefix ? WorkOrderAccess.MaySubscribe(viewer.Role, viewer.StoreId, viewer.ManagerId, key)
-        : AccessRules.MayFollow(viewer, kind, key);
 }

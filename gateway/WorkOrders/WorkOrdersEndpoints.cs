@@ -1,14 +1,17 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Customer360.Contracts;
+using Customer360.Domain.Access;
 using Customer360.Domain.WorkOrders;
+using Customer360.Gateway.Access;
+using Customer360.Gateway.Auth;
 
 namespace Customer360.Gateway.WorkOrders;
 
 /// <summary>
 /// Work orders (派单): <c>POST /api/v1/work-orders</c> and its steps <c>…/{id}/accept|complete|reject</c>,
 /// <c>GET /api/v1/work-orders/{id}</c> and the caller's inbox <c>GET /api/v1/work-orders</c>. Who may do what
-/// is <see cref="WorkOrderAccess"/>; what a step may do is the domain's <see cref="WorkOrderSteps"/>.
+/// is the domain's one access model (<see cref="AccessRules"/>); what a step may do is the domain's <see cref="WorkOrderSteps"/>.
+/// Every refusal is audited.
 /// </summary>
 public static class WorkOrdersEndpoints
 {
@@ -21,7 +24,8 @@ public static class WorkOrdersEndpoints
         orders.MapPost("", DispatchAsync)
             .WithName("DispatchWorkOrder")
             .WithSummary("Dispatch a work order for a customer to a store or an account manager.")
-            .WithDescription("Allowed for the customer's phone manager, the customer's account manager, and administrators. " +
+            .WithDescription("Allowed for the customer's phone manager, the customer's account manager, and administrators; for anyone " +
+                "else an unknown customer answers 403 like one that is not theirs (admins: 404). " +
                 "kind is device-swap, sim, payment, visit or other; addressee.kind is store or account-manager; dueAt (with an offset) must lie " +
                 "in the next 90 days; notes at most 500 characters. A bad field is refused (400) with a reason naming it.")
             .Accepts<WorkOrderDraft>("application/json")
@@ -59,8 +63,8 @@ public static class WorkOrdersEndpoints
     /// <summary>A step's route; <paramref name="field"/> names the body's text the step takes (outcome, reason), if any.</summary>
     private static RouteHandlerBuilder MapStep(RouteGroupBuilder orders, string step, string name, string summary, string? field,
         Func<IWorkOrderGrain, string?, string, Task<WorkOrderResult>> take) =>
-        orders.MapPost($"/{{id}}/{step}", (string id, HttpRequest request, ClaimsPrincipal user, IClusterClient cluster) =>
-                StepAsync(id, request, WorkOrderCaller.From(user), cluster, field, take))
+        orders.MapPost($"/{{id}}/{step}", (string id, HttpRequest request, IClusterClient cluster) =>
+                StepAsync(id, request, cluster, field, take))
             .WithName(name)
             .WithSummary(summary + " Only the addressee (the store's staff, or the account manager) or an administrator; 409 with the reason when the order's state does not allow it.")
             .Produces<WorkOrder>()
@@ -70,29 +74,39 @@ public static class WorkOrdersEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> DispatchAsync(HttpRequest request, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<IResult> DispatchAsync(HttpRequest request, IClusterClient cluster, CustomerReader reader)
     {
-        var caller = WorkOrderCaller.From(user);
+        var http = request.HttpContext;
+        if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         // Refused before anything is looked up, so a role that never dispatches learns nothing about customers.
-        if (!WorkOrderAccess.CanDispatch(caller.Role) || caller.Inbox is not { } dispatcherInbox)
-            return Forbidden($"role {caller.Role} does not dispatch work orders");
+        if (!AccessRules.MayDispatch(viewer) || AccessRules.InboxOf(viewer) is not { } dispatcherInbox)
+            return http.Denied("", "dispatch: role does not dispatch", Forbidden($"role {viewer.Role} does not dispatch work orders"));
         var (body, bodyError) = await ReadBodyAsync(request);
         var (draft, error) = body is { } json ? WorkOrderRequests.ReadDraft(json) : (null, bodyError);
         if (draft is null) return Invalid(error!);
-        var customer = await cluster.GetGrain<ICustomerGrain>(draft.CustomerId).GetView("en");
-        if (customer is null) return NotFound("Customer not found", $"no customer {draft.CustomerId} is registered");
-        if (!WorkOrderAccess.MayDispatch(caller.Role, caller.ManagerId, customer.Identity.PhoneManagerId, customer.Identity.AccountManagerId))
-            return Forbidden($"{caller.UserName} is neither the phone manager nor the account manager of customer {draft.CustomerId}");
+        if (!Ids.IsId(draft.CustomerId)) return Invalid(Ids.Rule("customerId"));
+        if (viewer.IsAdmin)
+        {
+            if (await cluster.GetGrain<ICustomerGrain>(draft.CustomerId).GetSummary() is null)
+                return NotFound("Customer not found", $"no customer {draft.CustomerId} is registered");
+        }
+        // Decided from the read model: no customer's profile is loaded for a caller who may not dispatch for them,
+        // and an unknown customer answers exactly like one that is not theirs.
+        else if (!AccessRules.MayDispatchFor(viewer, await reader.FactsAsync(draft.CustomerId)))
+            return http.Denied(draft.CustomerId, "dispatch: not the customer's manager",
+                Forbidden($"{viewer.Name} is neither the phone manager nor the account manager of customer {draft.CustomerId}"));
 
         var id = WorkOrderSteps.NewId();
-        var result = await cluster.GetGrain<IWorkOrderGrain>(id).Dispatch(draft, new Dispatcher(caller.UserName, caller.Role, dispatcherInbox));
+        var result = await cluster.GetGrain<IWorkOrderGrain>(id).Dispatch(draft, new Dispatcher(viewer.Name, viewer.Role, dispatcherInbox));
         return result.Outcome == WorkOrderOutcome.Applied ? Results.Created($"/api/v1/work-orders/{id}", result.Order) : Answer(result);
     }
 
-    private static async Task<IResult> StepAsync(string id, HttpRequest request, WorkOrderCaller caller, IClusterClient cluster, string? field,
+    private static async Task<IResult> StepAsync(string id, HttpRequest request, IClusterClient cluster, string? field,
         Func<IWorkOrderGrain, string?, string, Task<WorkOrderResult>> step)
     {
-        if (id.Length > 64) return Invalid("a work order id is at most 64 characters");
+        var http = request.HttpContext;
+        if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
+        if (!Ids.IsId(id)) return Invalid(Ids.Rule("a work order id"));
         string? text = null;
         if (field is not null)
         {
@@ -104,29 +118,32 @@ public static class WorkOrdersEndpoints
         var grain = cluster.GetGrain<IWorkOrderGrain>(id);
         // The addressee never changes, so checking it before the step cannot race with another step.
         if (await grain.Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
-        if (!WorkOrderAccess.MayAct(caller.Role, caller.StoreId, caller.ManagerId, order.Addressee))
-            return Forbidden($"work order {id} is addressed to {order.Addressee.Inbox}; only its addressee or an administrator may act on it");
-        return Answer(await step(grain, text, caller.UserName));
+        if (!AccessRules.MayActOnWorkOrder(viewer, order.Addressee))
+            return http.Denied(order.CustomerId, $"work-order step on {id}: not the addressee",
+                Forbidden($"work order {id} is addressed to {order.Addressee.Inbox}; only its addressee or an administrator may act on it"));
+        return Answer(await step(grain, text, viewer.Name));
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, IClusterClient cluster)
     {
-        if (id.Length > 64) return Invalid("a work order id is at most 64 characters");
-        var caller = WorkOrderCaller.From(user);
+        if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
+        if (!Ids.IsId(id)) return Invalid(Ids.Rule("a work order id"));
         if (await cluster.GetGrain<IWorkOrderGrain>(id).Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
-        return WorkOrderAccess.MayRead(caller.Role, caller.StoreId, caller.ManagerId, caller.UserName, order)
+        return AccessRules.MayReadWorkOrder(viewer, order)
             ? Results.Ok(order)
-            : Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}");
+            : http.Denied(order.CustomerId, $"work order {id}: neither addressee nor dispatcher",
+                Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}"));
     }
 
-    private static async Task<IResult> GetInboxAsync(string? addressee, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<IResult> GetInboxAsync(string? addressee, HttpContext http, IClusterClient cluster)
     {
-        var caller = WorkOrderCaller.From(user);
-        if ((addressee ?? caller.Inbox) is not { } inbox) return Forbidden($"role {caller.Role} has no work-order inbox");
-        if (!WorkOrderAccess.IsInboxKey(inbox))
+        if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
+        var own = AccessRules.InboxOf(viewer);
+        if ((addressee ?? own) is not { } inbox) return http.Denied("", "work-order inbox: role has none", Forbidden($"role {viewer.Role} has no work-order inbox"));
+        if (!AccessRules.IsInboxKey(inbox))
             return Invalid("addressee must name an inbox like store:S01, account-manager:AM01 or phone-manager:PM01");
-        if (!WorkOrderAccess.MaySubscribe(caller.Role, caller.StoreId, caller.ManagerId, inbox))
-            return Forbidden($"{caller.UserName} may read only their own inbox, {caller.Inbox}");
+        if (!AccessRules.MayFollowInbox(viewer, inbox))
+            return http.Denied("", $"work-order inbox {inbox}", Forbidden($"{viewer.Name} may read only their own inbox, {own}"));
         return Results.Ok(await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get());
     }
 

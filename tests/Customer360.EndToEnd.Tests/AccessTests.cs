@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Customer360.Grains.Rules;
 using Customer360.Testing;
 using static Customer360.Testing.Events;
 
@@ -10,7 +13,8 @@ namespace Customer360.EndToEnd.Tests;
 
 /// <summary>
 /// The access table of ARCHITECTURE.md, over real HTTP and real SignalR clients: every role's allowed and
-/// forbidden reads and subscriptions, and masking in REST answers and pushed payloads.
+/// forbidden reads and subscriptions, masking in REST answers and pushed payloads, the same answer for an unknown
+/// customer as for one outside the scope, no profile loaded for a refused read, and every refusal audited.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class AccessTests(SystemFixture system)
@@ -159,8 +163,10 @@ public sealed class AccessTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("msisdn", await bad.Content.ReadAsStringAsync());
         using var unknown = await store.PostAsJsonAsync("/api/v1/stores/S01/walk-ins", new { msisdn = "13700000999" });
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Contains("137****0999", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+        var text = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("137****0999", text);
+        Assert.DoesNotContain("13700000999", text);
     }
 
     [Fact]
@@ -208,5 +214,134 @@ public sealed class AccessTests(SystemFixture system)
         Assert.DoesNotContain("golf-club", await removed.Content.ReadAsStringAsync());
         var timeline = await am.GetFromJsonAsync<JsonElement>("/api/v1/customers/AX1/timeline");
         Assert.True(timeline.EnumerateArray().Count(e => e.GetProperty("type").GetString() == "staff.manual-tag") >= 2);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Detail)> AnswerAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            var detail = body.Length > 0 && JsonDocument.Parse(body).RootElement.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
+            return (response.StatusCode, detail);
+        }
+    }
+
+    public static TheoryData<string, string> Probes => new()
+    {
+        { "GET", "/api/v1/customers/{id}" },
+        { "GET", "/api/v1/customers/{id}/timeline" },
+        { "POST", "/api/v1/customers/{id}/tags" },
+        { "DELETE", "/api/v1/customers/{id}/tags/vip-watch" },
+        { "POST", "/api/v1/customers/{id}/touchpoints" },
+        { "POST", "/api/v1/work-orders" },
+    };
+
+    private static Task<HttpResponseMessage> ProbeAsync(HttpClient http, string method, string route, string id) => method switch
+    {
+        "GET" => http.GetAsync(route.Replace("{id}", id)),
+        "DELETE" => http.DeleteAsync(route.Replace("{id}", id)),
+        _ when route.EndsWith("/tags") => http.PostAsJsonAsync(route.Replace("{id}", id), new { tag = "x" }),
+        _ when route.EndsWith("/touchpoints") => http.PostAsJsonAsync(route.Replace("{id}", id), new { channel = "phone-manager", kind = "call" }),
+        _ => http.PostAsJsonAsync(route, new { customerId = id, kind = "sim", addressee = new { kind = "store", id = "S01" }, dueAt = DateTimeOffset.UtcNow.AddDays(1) }),
+    };
+
+    [Theory]
+    [MemberData(nameof(Probes))]
+    public async Task an_unknown_customer_and_one_outside_the_scope_answer_alike(string method, string route)
+    {
+        await RegisterAsync();
+        using var pm = await ClientAsync("pm01");
+        var outside = await AnswerAsync(await ProbeAsync(pm, method, route, "AX2"));
+        var unknown = await AnswerAsync(await ProbeAsync(pm, method, route, "AX-NOBODY"));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.Status);
+        Assert.Equal(outside.Status, unknown.Status);
+        Assert.Equal(outside.Detail, unknown.Detail.Replace("AX-NOBODY", "AX2"));
+    }
+
+    [Fact]
+    public async Task an_unknown_number_and_one_outside_the_scope_answer_alike_and_admins_still_learn_what_does_not_exist()
+    {
+        await RegisterAsync();
+        using var sup = await ClientAsync("sup-north");
+        var outside = await AnswerAsync(await sup.GetAsync("/api/v1/customers/by-msisdn/13912340002"));
+        var unknown = await AnswerAsync(await sup.GetAsync("/api/v1/customers/by-msisdn/13912349999"));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (outside.Status, unknown.Status));
+        Assert.Equal(outside.Detail.Replace("139****0002", "#"), unknown.Detail.Replace("139****9999", "#"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Admin.GetAsync("/api/v1/customers/AX-NOBODY")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Admin.GetAsync("/api/v1/customers/by-msisdn/13912349999")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await sup.GetAsync("/api/v1/customers/AX%20NOBODY")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await sup.GetAsync($"/api/v1/customers/{new string('A', 65)}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task the_hub_refuses_an_unknown_customer_and_one_outside_the_scope_alike()
+    {
+        await RegisterAsync();
+        await using var console = await TestConsole.ConnectAsync(system.Gateway, "am01");
+        var outside = await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync("customer:AX2"));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync("customer:AX-NOBODY"));
+        Assert.Equal(outside.Message, unknown.Message.Replace("AX-NOBODY", "AX2"));
+    }
+
+    [Fact]
+    public async Task a_refused_read_loads_no_profile()
+    {
+        // AX7 exists but is idle: registered, then its activation collected.
+        await Feed.PostAsync(system.Http, Registered("AX7", "ax7-reg", msisdn: "13912340007", region: "south", homeStoreId: "S02", accountManagerId: "AM02", phoneManagerId: "PM02"));
+        var active = system.Silo.Services.GetRequiredService<ActiveCustomers>();
+        var management = system.Silo.Grains.GetGrain<IManagementGrain>(0);
+        await Eventually.GetAsync(async () =>
+        {
+            await management.ForceActivationCollection(TimeSpan.Zero);
+            return active.Contains("AX7");
+        }, isActive => !isActive, TimeSpan.FromSeconds(20), "AX7 idle");
+
+        using var am = await ClientAsync("am01");
+        using var store = await ClientAsync("store01");
+        foreach (var id in new[] { "AX7", "AX-GHOST" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync($"/api/v1/customers/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync($"/api/v1/customers/{id}/timeline")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await am.PostAsJsonAsync($"/api/v1/customers/{id}/tags", new { tag = "x" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await store.GetAsync($"/api/v1/customers/{id}")).StatusCode);
+            await using var console = await TestConsole.ConnectAsync(system.Gateway, "am01");
+            await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync($"customer:{id}"));
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/customers/by-msisdn/13912340007")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await store.PostAsJsonAsync("/api/v1/stores/S01/walk-ins", new { msisdn = "13912340007" })).StatusCode);
+
+        Assert.False(active.Contains("AX7"), "a refused read activated AX7");
+        Assert.False(active.Contains("AX-GHOST"), "a refused read activated AX-GHOST");
+        // The control: an allowed read does load it.
+        Assert.Equal(HttpStatusCode.OK, (await system.Admin.GetAsync("/api/v1/customers/AX7")).StatusCode);
+        Assert.True(active.Contains("AX7"));
+    }
+
+    [Fact]
+    public async Task every_refusal_is_audited_on_rest_and_on_the_hub_without_the_phone_number()
+    {
+        await RegisterAsync();
+        using var am = await ClientAsync("am01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/customers/AX2")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/customers/by-msisdn/13912340002")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/portfolio?managerId=AM02")).StatusCode);
+        // Refused by the route's policy (administrators only), before any endpoint code runs.
+        Assert.Equal(HttpStatusCode.Forbidden, (await am.GetAsync("/api/v1/audit")).StatusCode);
+        await using (var console = await TestConsole.ConnectAsync(system.Gateway, "am01"))
+            await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync("customer:AX2"));
+
+        (string?, string?)[] expected =
+        [
+            ("GET /api/v1/customers/{id}", "AX2"), ("GET /api/v1/customers/by-msisdn/{msisdn}", "AX2"),
+            ("GET /api/v1/portfolio", ""), ("GET /api/v1/audit", ""), ("hub Subscribe customer:{id}", "AX2"),
+        ];
+        var denials = await Eventually.GetAsync(async () =>
+                (await system.Admin.GetFromJsonAsync<JsonElement[]>("/api/v1/audit?user=am01&limit=1000"))!
+                    .Where(e => e.TryGetProperty("detail", out var d) && d.GetString()?.StartsWith("denied: ", StringComparison.Ordinal) == true).ToArray(),
+            d => expected.All(x => d.Any(e => (e.GetProperty("through").GetString(), e.GetProperty("customerId").GetString()) == x)),
+            TimeSpan.FromSeconds(15), "the denials in the audit log");
+        Assert.All(denials, e => Assert.Equal("account-manager", e.GetProperty("role").GetString()));
+        Assert.Equal(0, await system.Db.ScalarAsync<long>("select count(*) from c360_audit where concat_ws(' ', customer_id, through, detail) like '%13912340002%'"));
     }
 }

@@ -26,7 +26,7 @@ public sealed class StoreConsoleTests(SystemFixture system)
         await Expect(page.GetByTestId("lookup-message")).ToHaveTextAsync("Enter the phone number: 5 to 15 digits.");
         await page.GetByTestId("lookup-msisdn").FillAsync("13870009999");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByTestId("lookup-message")).ToHaveTextAsync("No customer has this number.", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("lookup-message")).ToHaveTextAsync("No customer you may identify at this store has this number.", new() { Timeout = 10_000 });
 
         await page.GetByTestId("lookup-msisdn").FillAsync("13870001001");
         await page.Keyboard.PressAsync("Enter");

@@ -11,7 +11,7 @@ namespace Customer360.Feeder;
 /// <remarks>
 /// Beats are 15 s, numbered from the Unix epoch; a round is eight beats (two minutes):
 /// <list type="table">
-/// <item><term>0, 4</term><description>a demo customer at or over the mid/high line is identified at store S01
+/// <item><term>0, 4</term><description>a demo customer of region north at or over the mid/high line is identified at store S01
 /// (a walk-in touchpoint): on store01's walk-ins of the day, a walk-in alert for the store and the account manager.</description></item>
 /// <item><term>1</term><description>a newcomer joins region north as a mass customer with no bill yet (sup-north's counts);
 /// one newcomer in five, two rounds after joining, ports out (the stage and, for mid/high ones, retention move).</description></item>
@@ -35,6 +35,9 @@ public sealed class DemoStory
     public static readonly TimeSpan BeatLength = TimeSpan.FromSeconds(15);
     private const int BeatsPerRound = 8;
     private const string WalkInStore = "S01";
+
+    /// <summary>The region of <see cref="WalkInStore"/> (demo user store01: store S01, region north).</summary>
+    private const string WalkInRegion = "north";
     private const string PhoneManager = "PM01";
     private const string AccountManager = "AM01";
     /// <summary>A complaint stays open this many minutes (walk-ins, complaints and balances step once a minute).</summary>
@@ -60,7 +63,9 @@ public sealed class DemoStory
         _runId = runId;
         var all = Enumerable.Range(1, customers).ToArray();
         // Three closed bills of MonthlyBill each: A3 at or over 360 is mid/high or better (DOMAIN.md).
-        _walkIns = [.. all.Where(n => 3 * DemoPopulation.MonthlyBill(n) >= 360)];
+        // Store staff identify customers of their store's region only (Access:WalkInScope, default region), and
+        // store S01 is in region north: a walk-in elsewhere would be refused at a real counter.
+        _walkIns = [.. all.Where(n => 3 * DemoPopulation.MonthlyBill(n) >= 360 && DemoPopulation.Region(n) == WalkInRegion)];
         _complainers = [.. all.Where(n => DemoPopulation.PhoneManagerId(n) == PhoneManager)];
         // The low-balance alert is for prepaid customers only.
         _lowBalances = [.. all.Where(n => DemoPopulation.AccountManagerId(n) == AccountManager && DemoPopulation.Prepaid(n))];

@@ -14,4 +14,20 @@ public sealed record AccessFacts(
     public static AccessFacts Of(CustomerSummary s) => new(
         s.CustomerId, s.Region, s.HomeStoreId, s.AccountManagerId, s.PhoneManagerId,
         [.. s.OpenAlerts.Select(a => a.Owner).OfType<string>().Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// A hash of who these facts let in (region, home store, managers, alert owners): a customer grain keeps this
+    /// rather than the facts, to tell cheaply when its readers change.
+    /// </summary>
+    public int ScopeHash()
+    {
+        var h = new HashCode();
+        h.Add(CustomerId);
+        h.Add(Region);
+        h.Add(HomeStoreId);
+        h.Add(AccountManagerId);
+        h.Add(PhoneManagerId);
+        foreach (var owner in AlertOwners.Order(StringComparer.Ordinal)) h.Add(owner);
+        return h.ToHashCode();
+    }
 }

@@ -2,6 +2,7 @@ using Customer360.Contracts.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Customer360.Contracts;
+using Customer360.Domain.Access;
 using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
@@ -49,6 +50,8 @@ public sealed partial class CustomerGrain(
     private bool _snapshotScheduled;
     // What lists were last told of this customer: they hear of a change only when it would show.
     private ListFacts? _line;
+    // Who may read this customer, as the read model was last told (AccessFacts.ScopeHash): see PublishLineAsync.
+    private int? _scope;
 
     // Set on activation. One string for the life of the activation: each GetPrimaryKeyString() makes a new one.
     private string CustomerId { get; set; } = null!;
@@ -64,6 +67,7 @@ public sealed partial class CustomerGrain(
         _held = [.. state.Held];
         // What the lists knew when the snapshot was taken; replay and derivation below tell them what moved since.
         _line = CustomerSummary.Of(_profile) is { } line ? ListFacts.Of(line) : null;
+        _scope = CustomerSummary.Of(_profile) is { } known ? AccessFacts.Of(known).ScopeHash() : null;
         // Leases run on real time, whatever the business clock says.
         _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
 
@@ -270,18 +274,30 @@ public sealed partial class CustomerGrain(
         var sections = new SortedSet<string>(changed, StringComparer.Ordinal);
         sections.UnionWith(derived.Changed);
         Publish(sections);
-        PublishLine(derived.TierChanged);
+        await PublishLineAsync(derived.TierChanged);
         await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
     }
 
     /// <summary>Tells the lists that show this customer (read model, portfolio, alert queue, tier board) if its line changed.</summary>
-    private void PublishLine(Domain.Derived.TierChange? tierChange)
+    private async Task PublishLineAsync(Domain.Derived.TierChange? tierChange)
     {
         if (CustomerSummary.Of(_profile) is not { } line) return;
         var facts = ListFacts.Of(line);
         if (tierChange is null && facts == _line) return;
-        fanout.Publish(_line, line, tierChange);
+        var before = _line;
         _line = facts;
+        // The gateway decides who may read a customer from the read model, before any profile is loaded. When
+        // that changes (registration, managers, region, alert owners), the line is written before the change is
+        // acknowledged, so a read right after the answer is decided on it. Bounded: with PostgreSQL slow the
+        // answer goes out and reads lag until the line is written.
+        var scope = AccessFacts.Of(line).ScopeHash();
+        if (scope == _scope)
+        {
+            fanout.Publish(before, line, tierChange);
+            return;
+        }
+        _scope = scope;
+        if (!await fanout.PublishAndWaitAsync(before, line, tierChange, options.Value.ReadModelWait)) LogReadModelLate(logger);
     }
 
     public Task<CustomerSummary?> GetSummary() => Task.FromResult(CustomerSummary.Of(_profile));
@@ -367,6 +383,10 @@ public sealed partial class CustomerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A walk-in could not be added to its store's list of the day")]
     private static partial void LogStoreNotTold(ILogger logger, Exception ex);
+
+    // Debug: the read model's writer warns of its own failures; this only says that one answer did not wait for it.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The read model did not take a change of who may read a customer in time; reads of it lag until it does")]
+    private static partial void LogReadModelLate(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Replayed {Count} journal entries beyond the snapshot")]
     private static partial void LogReplayed(ILogger logger, int count);

@@ -33,4 +33,10 @@ public sealed class CustomerGrainOptions
 
     /// <summary>Most events held for one unregistered customer; beyond it they are rejected. Default 1000.</summary>
     public int MaxHeldEvents { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a change of who may read a customer (registration, managers, region, alert owners) waits for the
+    /// read model before it is acknowledged anyway. Default 5 seconds; normally it takes a few milliseconds.
+    /// </summary>
+    public TimeSpan ReadModelWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -38,8 +38,8 @@ public static class SiloHostingExtensions
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
             .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0
-                    && o.IdleDeactivation >= TimeSpan.FromMinutes(1),
-                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents and Customers:ConcurrentSnapshots must be positive, Customers:IdleDeactivation at least a minute")
+                    && o.IdleDeactivation >= TimeSpan.FromMinutes(1) && o.ReadModelWait > TimeSpan.Zero,
+                "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents, Customers:ConcurrentSnapshots and Customers:ReadModelWait must be positive, Customers:IdleDeactivation at least a minute")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")
             .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),

@@ -20,15 +20,33 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
 {
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan UrgentPause = TimeSpan.FromMilliseconds(5);
 
     private readonly ConcurrentDictionary<string, CustomerSummary> _lines = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TierChangeNotice> _changes = new();
     private readonly SemaphoreSlim _signal = new(0);
 
+    // Customers whose grain waits for its line to be written (WrittenAsync): the version it waits for.
+    private readonly ConcurrentDictionary<string, (long Version, TaskCompletionSource Written)> _waiters = new(StringComparer.Ordinal);
+    private volatile bool _urgent;
+
     public void Upsert(CustomerSummary line)
     {
         _lines.AddOrUpdate(line.CustomerId, line, (_, seen) => seen.Version >= line.Version ? seen : line);
         _signal.Release();
+    }
+
+    /// <summary>
+    /// Completes once the line of <paramref name="customerId"/> at <paramref name="version"/> (or a newer one) is
+    /// in the read model. Call it before offering that line. Access is decided from the read model, so a customer
+    /// grain whose readers changed waits for this before it answers; asking makes the writer skip most of its pause.
+    /// </summary>
+    public Task WrittenAsync(string customerId, long version)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[customerId] = (version, written);
+        _urgent = true;
+        return written.Task;
     }
 
     public void Append(TierChangeNotice change)
@@ -43,8 +61,9 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         while (!stoppingToken.IsCancellationRequested)
         {
             if (_lines.IsEmpty && _changes.IsEmpty) await _signal.WaitAsync(stoppingToken);
-            // Changes arriving together leave together.
-            await Task.Delay(failures == 0 ? Pause : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))), stoppingToken);
+            // Changes arriving together leave together; a grain waiting for its line shortens the wait.
+            await Task.Delay(failures > 0 ? TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))) : _urgent ? UrgentPause : Pause, stoppingToken);
+            _urgent = false;
             try
             {
                 await FlushAsync(stoppingToken);
@@ -127,6 +146,12 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         cmd.Parameters.AddWithValue("retained", batch.Select(s => s.Retained).ToArray());
         Add(cmd, "summaries", batch.Select(s => JsonSerializer.Serialize(s, DomainJson.Options)));
         await cmd.ExecuteNonQueryAsync(ct);
+        // A row is never replaced by an older version, so after the statement each row is at least this new.
+        if (_waiters.IsEmpty) return;
+        foreach (var line in batch)
+            if (_waiters.TryGetValue(line.CustomerId, out var waiter) && waiter.Version <= line.Version
+                && _waiters.TryRemove(new KeyValuePair<string, (long, TaskCompletionSource)>(line.CustomerId, waiter)))
+                waiter.Written.TrySetResult();
     }
 
     private async Task WriteChangesAsync(CancellationToken ct)

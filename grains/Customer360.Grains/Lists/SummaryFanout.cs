@@ -39,6 +39,26 @@ public sealed class SummaryFanout(IGrainFactory grains, CustomerIndexWriter inde
         }
     }
 
+    /// <summary>
+    /// As <see cref="Publish"/>, then waits (at most <paramref name="limit"/>) until the line is in the read model;
+    /// false when the limit passed first (PostgreSQL slow or down: the line is written later, reads lag until then).
+    /// </summary>
+    public async Task<bool> PublishAndWaitAsync(ListFacts? before, CustomerSummary after, TierChange? tierChange, TimeSpan limit)
+    {
+        // Asked before the line is offered, so the write that takes it cannot be missed.
+        var written = index.WrittenAsync(after.CustomerId, after.Version);
+        Publish(before, after, tierChange);
+        try
+        {
+            await written.WaitAsync(limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Offers the read model the line as it is, without telling the lists (nothing changed for them).</summary>
     public void Refresh(CustomerSummary line) => index.Upsert(line);
 

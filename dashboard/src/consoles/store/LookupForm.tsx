@@ -37,7 +37,8 @@ export function LookupForm({ workspace, storeId, onFound }: { workspace: Workspa
     );
     if (!ok) input.current?.focus();
   };
-  const notFound = action.status.kind === 'refused' && action.status.status === 404;
+  // Store staff get 403 for a number outside the store's walk-in scope and for an unknown one alike (admins 404).
+  const notFound = action.status.kind === 'refused' && (action.status.status === 404 || action.status.status === 403);
 
   return (
     <form class="kit-form store-lookup" onSubmit={submit} data-testid="lookup-form">
