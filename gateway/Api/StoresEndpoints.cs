@@ -34,6 +34,7 @@ public static class StoresEndpoints
                 if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
                 if (!AccessRules.MayFollow(viewer, Topics.StorePrefix, storeId)) return Problems.Forbidden($"store {storeId} is not yours");
                 var list = await cluster.GetGrain<IStoreGrain>(storeId).GetWalkIns(time.GetUtcNow());
+                await http.AuditListAsync(list.WalkIns.Select(w => w.Customer), $"store:{storeId}");
                 return Results.Ok(AccessRules.Masks(viewer) ? Masked(list) : list);
             })
             .WithName("GetWalkIns")
@@ -63,7 +64,7 @@ public static class StoresEndpoints
         if (outcome.Kind == EventOutcomeKind.Rejected) return Problems.Conflict(outcome.Error!);
         var read = await reader.ReadAsync(viewer, customerId, ConsoleLanguage.Of(http));
         if (read.View is not { } view) return Problems.OutOfScope(customerId);
-        http.AuditRead(customerId);
+        await http.AuditReadAsync(customerId);
         return Results.Ok(view);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Customer360.Contracts;
 using Customer360.Domain.WorkOrders;
+using Customer360.Gateway.Audit;
 
 namespace Customer360.Gateway.WorkOrders;
 
@@ -86,7 +87,9 @@ public static class WorkOrdersEndpoints
 
         var id = WorkOrderSteps.NewId();
         var result = await cluster.GetGrain<IWorkOrderGrain>(id).Dispatch(draft, new Dispatcher(caller.UserName, caller.Role, dispatcherInbox));
-        return result.Outcome == WorkOrderOutcome.Applied ? Results.Created($"/api/v1/work-orders/{id}", result.Order) : Answer(result);
+        if (result.Outcome != WorkOrderOutcome.Applied) return Answer(result);
+        await request.HttpContext.AuditWorkOrdersAsync([result.Order!], AuditKinds.Action);
+        return Results.Created($"/api/v1/work-orders/{id}", result.Order);
     }
 
     private static async Task<IResult> StepAsync(string id, HttpRequest request, WorkOrderCaller caller, IClusterClient cluster, string? field,
@@ -106,28 +109,34 @@ public static class WorkOrdersEndpoints
         if (await grain.Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
         if (!WorkOrderAccess.MayAct(caller.Role, caller.StoreId, caller.ManagerId, order.Addressee))
             return Forbidden($"work order {id} is addressed to {order.Addressee.Inbox}; only its addressee or an administrator may act on it");
-        return Answer(await step(grain, text, caller.UserName));
+        var result = await step(grain, text, caller.UserName);
+        if (result is { Outcome: WorkOrderOutcome.Applied, Order: { } done }) await request.HttpContext.AuditWorkOrdersAsync([done], AuditKinds.Action);
+        return Answer(result);
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, IClusterClient cluster)
     {
+        var user = http.User;
         if (id.Length > 64) return Invalid("a work order id is at most 64 characters");
         var caller = WorkOrderCaller.From(user);
         if (await cluster.GetGrain<IWorkOrderGrain>(id).Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
-        return WorkOrderAccess.MayRead(caller.Role, caller.StoreId, caller.ManagerId, caller.UserName, order)
-            ? Results.Ok(order)
-            : Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}");
+        if (!WorkOrderAccess.MayRead(caller.Role, caller.StoreId, caller.ManagerId, caller.UserName, order))
+            return Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}");
+        await http.AuditWorkOrdersAsync([order]);
+        return Results.Ok(order);
     }
 
-    private static async Task<IResult> GetInboxAsync(string? addressee, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<IResult> GetInboxAsync(string? addressee, HttpContext http, IClusterClient cluster)
     {
-        var caller = WorkOrderCaller.From(user);
+        var caller = WorkOrderCaller.From(http.User);
         if ((addressee ?? caller.Inbox) is not { } inbox) return Forbidden($"role {caller.Role} has no work-order inbox");
         if (!WorkOrderAccess.IsInboxKey(inbox))
             return Invalid("addressee must name an inbox like store:S01, account-manager:AM01 or phone-manager:PM01");
         if (!WorkOrderAccess.MaySubscribe(caller.Role, caller.StoreId, caller.ManagerId, inbox))
             return Forbidden($"{caller.UserName} may read only their own inbox, {caller.Inbox}");
-        return Results.Ok(await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get());
+        var view = await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get();
+        await http.AuditWorkOrdersAsync(view.WorkOrders);
+        return Results.Ok(view);
     }
 
     /// <summary>The body as JSON, an empty body as <c>{}</c> (a step whose text is missing says so itself), or why it cannot be read.</summary>
