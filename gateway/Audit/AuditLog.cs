@@ -127,8 +127,13 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
     /// What a request reads through, for <see cref="AuditEntry.Through"/>: its method and route template
     /// (<c>GET /api/v1/customers/by-msisdn/{msisdn}</c>), never the path itself, which may hold a phone number.
     /// </summary>
-    public static string Through(HttpContext http) =>
-        $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)"}";
+    public static string Through(HttpContext http)
+    {
+        // A group's own route ("" under "/api/v1/work-orders") keeps the group's trailing slash; the OpenAPI
+        // document, which administrators read the log with, does not.
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? "(unrouted)";
+        return $"{http.Request.Method} {(route.Length == 0 ? "/" : route)}";
+    }
 
     private bool TryEnqueue(Pending pending)
     {
