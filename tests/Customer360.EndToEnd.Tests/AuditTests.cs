@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Customer360.Gateway.Audit;
 using Customer360.Testing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static Customer360.Testing.Events;
@@ -213,6 +214,10 @@ public sealed class AuditTests(SystemFixture system)
             Assert.DoesNotContain("Audit Seven", body);
             Assert.DoesNotContain("13712349907", body);
         }
+        // The hub refuses the snapshot alike.
+        await using var console = await TestConsole.ConnectAsync(gateway, "admin");
+        var refused = await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync("customer:AU7"));
+        Assert.Contains("audit log is unavailable", refused.Message);
         // The shared gateway, whose log works, answers the same read.
         await ReadAsync(system.Admin, "AU7");
     }
