@@ -76,11 +76,12 @@ public static class RulesEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["before"] = ["before must be a positive whole number (a version)"] });
             beforeVersion = b;
         }
-        // Rows above the version in force are changes whose store failed (012_rules_history.sql): never listed.
+        // Rows above the version in force are changes whose store failed, and of a version's rows the newest is the
+        // change that stood (012_rules_history.sql).
         var inForce = (await cluster.GetGrain<IRulesGrain>(0).Get()).Version;
         await using var cmd = db.CreateCommand("""
-            select version, changed_at, changed_by, before::text, after::text from c360_rules_history
-            where version <= @in_force and version < @before order by version desc limit @limit
+            select distinct on (version) version, changed_at, changed_by, before::text, after::text from c360_rules_history
+            where version <= @in_force and version < @before order by version desc, id desc limit @limit
             """);
         cmd.Parameters.AddWithValue("in_force", inForce);
         cmd.Parameters.AddWithValue("before", beforeVersion ?? long.MaxValue);

@@ -62,6 +62,24 @@ public sealed class RulesHistoryTests(SystemFixture system)
         Assert.Equal(before, (await HistoryAsync()).Length);
     }
 
+    [Fact]
+    public async Task a_row_left_by_a_change_whose_store_failed_is_not_listed_and_the_change_that_stood_is()
+    {
+        var rules = (await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
+        var next = rules["version"]!.GetValue<long>() + 1;
+        // What the rules grain leaves behind when PostgreSQL fails between the history row and the settings.
+        await system.Db.ExecuteAsync($$"""
+            insert into c360_rules_history (version, changed_at, changed_by, before, after)
+            values ({{next}}, now(), 'lost-change', '{}', '{}')
+            """);
+        Assert.DoesNotContain(await HistoryAsync(), c => c.GetProperty("changedBy").GetString() == "lost-change");
+
+        Assert.Equal(HttpStatusCode.OK, (await system.Admin.PutAsJsonAsync("/api/v1/rules", rules)).StatusCode);
+        var stood = (await HistoryAsync())[0];
+        Assert.Equal((next, "admin"), (stood.GetProperty("version").GetInt64(), stood.GetProperty("changedBy").GetString()));
+        Assert.DoesNotContain(await HistoryAsync(), c => c.GetProperty("changedBy").GetString() == "lost-change");
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("am01", HttpStatusCode.Forbidden)]

@@ -30,7 +30,7 @@ public sealed class RulesGrain(
         var next = settings with { Version = current.Version + 1 };
         var at = time.GetUtcNow();
         // History first: a change is never in force without its row. Should the store below fail, the row stays
-        // above the version in force, is not listed, and is replaced by the next change of that version.
+        // above the version in force and is not listed; the next change of that version adds the row that is.
         await RulesHistoryWriter.WriteAsync(db, current, next, changedBy, at);
         var (previousBy, previousAt) = (state.State.ChangedBy, state.State.ChangedAt);
         try

@@ -8,13 +8,11 @@ namespace Customer360.Grains.Rules;
 /// <summary>Writes a rules change into <c>c360_rules_history</c> (schema 012): who, when, before and after.</summary>
 public static class RulesHistoryWriter
 {
-    // Keyed by the version the change creates. A row left by a change whose store then failed has a version above
-    // the settings in force; the next change of that version replaces it, so the history never holds two.
+    // Append-only: a row left by a change whose store then failed stays, above the version in force and so unlisted;
+    // the next change of that version adds a newer row (012_rules_history.sql).
     private const string InsertSql = """
         insert into c360_rules_history (version, changed_at, changed_by, before, after)
         values (@version, @changed_at, @changed_by, @before::jsonb, @after::jsonb)
-        on conflict (version) do update
-        set changed_at = excluded.changed_at, changed_by = excluded.changed_by, before = excluded.before, after = excluded.after
         """;
 
     public static async Task WriteAsync(NpgsqlDataSource db, RuleSettings before, RuleSettings after, string changedBy, DateTimeOffset at)
