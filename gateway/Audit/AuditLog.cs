@@ -234,11 +234,14 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
         while (_queue.Reader.TryRead(out var pending)) yield return pending;
     }
 
-    // Entries that failed before come first; then new ones, up to a batch (but always at least one call's worth).
+    // New calls first, then entries being retried, up to a batch (but always at least one call's worth). New first,
+    // because a read is waiting on it (entries carry their own times, so order does not matter in the log), and so
+    // that after a failure a new call is always in the next attempt: a backlog of retries longer than a batch can
+    // neither starve the reads nor turn the backoff into a busy loop.
     private void Take(List<Pending> batch)
     {
         var entries = 0;
-        while (entries < options.Value.BatchSize && (_retry.TryDequeue(out var pending) || _queue.Reader.TryRead(out pending)))
+        while (entries < options.Value.BatchSize && (_queue.Reader.TryRead(out var pending) || _retry.TryDequeue(out pending)))
         {
             if (pending.Abandoned)
             {
