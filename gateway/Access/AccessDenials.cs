@@ -26,6 +26,6 @@ public static class AccessDenials
     public static void Record(AuditLog audit, ClaimsPrincipal user, string customerId, string through, string why)
     {
         if (user.ToViewer() is not { IsPerson: true } viewer) return;
-        audit.Record(new AuditEntry(TimeProvider.System.GetUtcNow(), viewer.Name, viewer.Role, customerId, through, $"denied: {why}"));
+        audit.Record(new AuditEntry(TimeProvider.System.GetUtcNow(), viewer.Name, viewer.Role, customerId, through, $"denied: {why}", AuditKinds.Denied));
     }
 }

@@ -1,6 +1,8 @@
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Domain.Access;
 using Customer360.Domain.Events;
+using Customer360.Gateway.Audit;
 
 namespace Customer360.Gateway.Access;
 
@@ -16,6 +18,17 @@ public sealed class StaffEvents(IClusterClient cluster, [FromKeyedServices(Clock
         var e = new CustomerEvent($"staff-{Guid.NewGuid():N}", customerId, null, time.GetUtcNow(), payload);
         var outcomes = await cluster.GetGrain<ICustomerGrain>(customerId).Ingest([e]);
         return outcomes[0];
+    }
+
+    /// <summary>
+    /// The profile as it is now, for the answer to a staff action, once the audit log holds that the actor saw it
+    /// (kind <see cref="AuditKinds.Action"/>).
+    /// </summary>
+    public static async Task<IResult> AuditedViewAsync(HttpContext http, CustomerReader reader, Viewer viewer, string customerId, string language)
+    {
+        var view = (await reader.ReadAsync(viewer, customerId, language)).View;
+        if (view is not null) await http.AuditReadAsync(customerId, AuditKinds.Action);
+        return Results.Ok(view);
     }
 
     /// <summary>The answer to a staff action: the profile as it is now, or why it was refused.</summary>

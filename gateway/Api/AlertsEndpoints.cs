@@ -2,6 +2,7 @@ using Customer360.Domain.Access;
 using Customer360.Domain.Events;
 using Customer360.Domain.Views;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Localization;
 using Customer360.Gateway.Search;
@@ -61,6 +62,6 @@ public static class AlertsEndpoints
         if (alert is not null && !AccessRules.MayActOnAlert(viewer, read.Facts!, alert)) return http.Denied(customerId, "alert action: not the alert's owner", notYours);
 
         var outcome = await staff.SendAsync(customerId, new AlertActionTaken(alertId, action, viewer.Name, body.Until, body.Outcome));
-        return await StaffEvents.AnswerAsync(outcome, async () => Results.Ok((await reader.ReadAsync(viewer, customerId, language)).View));
+        return await StaffEvents.AnswerAsync(outcome, () => StaffEvents.AuditedViewAsync(http, reader, viewer, customerId, language));
     }
 }

@@ -27,6 +27,7 @@ public static class CustomersEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Roles.StaffPolicy);
         app.MapGet("/api/v1/customers/by-msisdn/{msisdn}", GetByMsisdnAsync)
             .WithName("GetCustomerByMsisdn")
@@ -53,7 +54,7 @@ public static class CustomersEndpoints
         {
             CustomerReadStatus.NotFound => Problems.NotFound($"no customer has msisdn {masked}"),
             CustomerReadStatus.Forbidden => http.Denied(read.Facts is null ? "" : customerId, $"by msisdn: {read.Why}", Problems.MsisdnOutOfScope(masked)),
-            _ => Audited(http, customerId, read.View),
+            _ => await AuditedAsync(http, customerId, read.View),
         };
     }
 
@@ -66,13 +67,14 @@ public static class CustomersEndpoints
         {
             CustomerReadStatus.NotFound => Problems.NotFound($"no customer {id} is registered"),
             CustomerReadStatus.Forbidden => http.Denied(id, read.Why ?? "outside scope", Problems.OutOfScope(id)),
-            _ => Audited(http, id, read.View),
+            _ => await AuditedAsync(http, id, read.View),
         };
     }
 
-    private static IResult Audited(HttpContext http, string customerId, object? view)
+    // Committed to the audit log before it is answered (a 503 if it cannot be).
+    private static async Task<IResult> AuditedAsync(HttpContext http, string customerId, object? view)
     {
-        http.AuditRead(customerId);
+        await http.AuditReadAsync(customerId);
         return Results.Ok(view);
     }
 

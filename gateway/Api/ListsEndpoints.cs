@@ -3,6 +3,7 @@ using Customer360.Contracts.Hosting;
 using Customer360.Domain.Access;
 using Customer360.Domain.Views;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Search;
 
@@ -35,13 +36,23 @@ public static class ListsEndpoints
             .Produces<CustomerListView>().ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(Roles.StaffPolicy);
         app.MapGet("/api/v1/tiers/board", async (string? region, HttpContext http, IClusterClient cluster) =>
-                await RegionAsync(http, region, async r => Results.Ok(await cluster.GetGrain<ITierBoardGrain>(r).GetBoard())))
+                await RegionAsync(http, region, async r =>
+                {
+                    var board = await cluster.GetGrain<ITierBoardGrain>(r).GetBoard();
+                    await http.AuditListAsync(board.Changes.Select(c => c.CustomerId), $"tiers:{r}");
+                    return Results.Ok(board);
+                }))
             .WithName("GetTierBoard")
             .WithSummary("A region's tier board: counts per tier and stage, mid/high base and retention, churn risk, latest tier changes. Topic tiers:{region}.")
             .Produces<TierBoardView>().ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(Roles.StaffPolicy);
         app.MapGet("/api/v1/tiers/changes", async (string? region, HttpContext http, IClusterClient cluster) =>
-                await RegionAsync(http, region, async r => Results.Ok((await cluster.GetGrain<ITierBoardGrain>(r).GetBoard()).Changes)))
+                await RegionAsync(http, region, async r =>
+                {
+                    var changes = (await cluster.GetGrain<ITierBoardGrain>(r).GetBoard()).Changes;
+                    await http.AuditListAsync(changes.Select(c => c.CustomerId), $"tiers:{r}");
+                    return Results.Ok(changes);
+                }))
             .WithName("GetTierChanges")
             .WithSummary("A region's latest tier changes, newest first, each with from, to, reason and time.")
             .Produces<IReadOnlyList<TierChangeNotice>>().ProducesProblem(StatusCodes.Status403Forbidden)
@@ -54,7 +65,11 @@ public static class ListsEndpoints
     {
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         var (filters, error) = SearchFilters.Parse(tier, stage, tag, region, q, page);
-        return filters is null ? Problems.BadRequest(error!) : Results.Ok(await search.SearchAsync(viewer, filters, http.RequestAborted));
+        if (filters is null) return Problems.BadRequest(error!);
+        var found = await search.SearchAsync(viewer, filters, http.RequestAborted);
+        // The filters stay out of the entry: q may be a phone number.
+        await http.AuditListAsync(found.Customers, $"page {found.Page}");
+        return Results.Ok(found);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster, string kind, string? managerId, Func<Viewer, string?> own)
@@ -64,7 +79,9 @@ public static class ListsEndpoints
         if (key is null) return Problems.BadRequest("managerId is required");
         if (!Ids.IsId(key)) return Problems.BadRequest(Ids.Rule("managerId"));
         if (!AccessRules.MayFollow(viewer, kind, key)) return http.Denied("", $"{kind} of {key}", Problems.Forbidden($"the {kind} of {key} is not yours to read"));
-        return Results.Ok(await cluster.GetGrain<ICustomerListGrain>($"{kind}:{key}").GetList());
+        var list = await cluster.GetGrain<ICustomerListGrain>($"{kind}:{key}").GetList();
+        await http.AuditListAsync(list.Customers, list.Topic);
+        return Results.Ok(list);
     }
 
     private static async Task<IResult> RegionAsync(HttpContext http, string? region, Func<string, Task<IResult>> read)

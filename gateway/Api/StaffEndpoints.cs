@@ -53,7 +53,7 @@ public static class StaffEndpoints
         if (read.Status == CustomerReadStatus.Forbidden) return http.Denied(id, $"tag: {read.Why}", Problems.OutOfScope(id));
         if (!AccessRules.MayAnnotate(viewer, read.Facts!)) return http.Denied(id, "tag: not the account manager", Problems.Forbidden($"you may not tag customer {id}"));
         var outcome = await staff.SendAsync(id, new ManualTagChanged(tag.Trim(), added, viewer.Name));
-        return await StaffEvents.AnswerAsync(outcome, async () => Results.Ok((await reader.ReadAsync(viewer, id, language)).View));
+        return await StaffEvents.AnswerAsync(outcome, () => StaffEvents.AuditedViewAsync(http, reader, viewer, id, language));
     }
 
     private static async Task<IResult> RecordTouchpointAsync(string id, JsonElement body, HttpContext http, CustomerReader reader, StaffEvents staff,
@@ -81,6 +81,6 @@ public static class StaffEndpoints
             Channel = viewer.Role == AccessRoles.Store ? TouchpointChannel.Store : touchpoint.Channel,
         };
         var outcome = await staff.SendAsync(id, touchpoint);
-        return await StaffEvents.AnswerAsync(outcome, async () => Results.Ok((await reader.ReadAsync(viewer, id, language)).View));
+        return await StaffEvents.AnswerAsync(outcome, () => StaffEvents.AuditedViewAsync(http, reader, viewer, id, language));
     }
 }

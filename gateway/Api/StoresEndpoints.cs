@@ -44,6 +44,7 @@ public static class StoresEndpoints
                 if (!AccessRules.MayFollow(viewer, Topics.StorePrefix, storeId))
                     return http.Denied("", $"walk-ins of store {storeId}", Problems.Forbidden($"store {storeId} is not yours"));
                 var list = await cluster.GetGrain<IStoreGrain>(storeId).GetWalkIns(time.GetUtcNow());
+                await http.AuditListAsync(list.WalkIns.Select(w => w.Customer), $"store:{storeId}");
                 return Results.Ok(AccessRules.Masks(viewer) ? Masked(list) : list);
             })
             .WithName("GetWalkIns")
@@ -81,7 +82,7 @@ public static class StoresEndpoints
         if (outcome.Kind == EventOutcomeKind.Rejected) return Problems.Conflict(outcome.Error!);
         var read = await reader.ReadAsync(viewer, customerId!, ConsoleLanguage.Of(http));
         if (read.View is not { } view) return http.Denied(customerId!, $"walk-in read: {read.Why}", Problems.OutOfScope(customerId!));
-        http.AuditRead(customerId!);
+        await http.AuditReadAsync(customerId!);
         return Results.Ok(view);
     }
 }

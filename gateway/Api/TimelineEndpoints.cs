@@ -65,7 +65,7 @@ public static class TimelineEndpoints
                 ? null : PayloadOf(rows.GetString(4), dropNote: masks && type == EventTypes.Touchpoint);
             entries.Add(new TimelineEntry(rows.GetInt64(0), rows.GetString(1), type, rows.GetFieldValue<DateTimeOffset>(3), payload));
         }
-        http.AuditRead(id);
+        await http.AuditReadAsync(id);
         return Results.Ok(entries);
     }
 

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Customer360.Gateway.Audit;
 
-/// <summary><c>GET /api/v1/audit</c>: who read which profile, for administrators.</summary>
+/// <summary><c>GET /api/v1/audit</c>: who read which customer's data, and what else the log keeps, for administrators.</summary>
 public static class AuditEndpoints
 {
     public const int DefaultLimit = 100;
@@ -14,10 +14,10 @@ public static class AuditEndpoints
     {
         app.MapGet("/api/v1/audit", ListAsync)
             .WithName("GetAudit")
-            .WithSummary("The audit log of profile reads by people, newest first: who, when, which customer, through what.")
+            .WithSummary("The audit log, newest first: who read which customer's data (profiles, list lines, staff actions), when, through what; and sign-ins, user and rules changes.")
             .WithDescription("Filters, all optional and combined: customerId, user (the user name), since (inclusive) and until " +
-                "(exclusive) as ISO 8601 times (2026-11-23T00:00:00Z; without an offset, UTC; send an offset's + as %2B), limit (1 to 1000, default 100). A bad parameter is a 400 naming it. " +
-                "Entries reach the log a moment after the read. Administrators only.")
+                "(exclusive) as ISO 8601 times (2026-11-23T00:00:00Z; without an offset, UTC; send an offset's + as %2B), limit (1 to 1000, default 100), kind (read, list, action, denied, sign-in, user, rules, other). " +
+                "A bad parameter is a 400 naming it. A read's entry is committed before the read is answered. Administrators only.")
             .Produces<AuditEntry[]>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -28,14 +28,16 @@ public static class AuditEndpoints
     }
 
     private static async Task<IResult> ListAsync(AuditStore store, HttpContext http,
-        string? customerId, string? user, string? since, string? until, string? limit)
+        string? customerId, string? user, string? since, string? until, string? limit, string? kind)
     {
         var errors = new Dictionary<string, string[]>();
         var query = Parse(customerId, user, since, until, limit, errors);
+        if (kind is not null && !AuditKinds.All.Contains(kind)) errors["kind"] = [$"kind must be one of {string.Join(", ", AuditKinds.All)}"];
+        if (errors.Count > 0) query = null;
         if (query is null) return Results.ValidationProblem(errors, title: "The audit query has a bad parameter");
         try
         {
-            return Results.Ok(await store.QueryAsync(query, http.RequestAborted));
+            return Results.Ok(await store.QueryAsync(query with { Kind = kind }, http.RequestAborted));
         }
         catch (NpgsqlException) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -7,12 +7,19 @@ using Npgsql;
 namespace Customer360.Gateway.Audit;
 
 /// <summary>
-/// The audit log of profile reads by people (ARCHITECTURE.md, "Access"). <see cref="Record(AuditEntry)"/> never
-/// blocks a request: entries go to a bounded queue and one background writer inserts them in batches, one round
-/// trip each. While PostgreSQL is down the writer retries with backoff and the queue keeps what it holds (up to
-/// <see cref="AuditOptions.QueueCapacity"/>); what does not fit is dropped and counted in a warning, never silently.
-/// A graceful stop writes what is queued first. An entry is written at least once: a batch whose commit was
-/// lost with the connection is written again.
+/// The audit log (ARCHITECTURE.md, "Access" and "Deployable"). One background writer commits entries in batches,
+/// one INSERT and one commit each, like a group commit: while a batch is being written the next one gathers.
+/// <list type="bullet">
+/// <item><see cref="RecordAsync(IReadOnlyList{AuditEntry}, CancellationToken)"/> completes once the batch holding the
+/// entries is committed, so an answer sent after it is audited even if the gateway is killed the next instant. When
+/// the commit fails or takes longer than <see cref="AuditOptions.WriteTimeout"/> it throws
+/// <see cref="AuditUnavailableException"/> and the caller answers 503: nothing personal is handed out unaudited.
+/// Such an entry is not retried (nothing was answered); one whose commit outcome was lost may still be in the log.</item>
+/// <item><see cref="Record(AuditEntry)"/> queues an entry nobody waits for (a sign-in, say). While PostgreSQL is down
+/// it is retried with backoff, kept up to <see cref="AuditOptions.QueueCapacity"/>; what does not fit is dropped and
+/// counted in a warning, never silently. An entry is written at least once.</item>
+/// </list>
+/// A graceful stop writes what is queued first.
 /// </summary>
 public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditLog> logger)
     : IHostedService
@@ -20,8 +27,17 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<AuditEntry> _queue = Channel.CreateBounded<AuditEntry>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    // Entries of one call: committed together. Done is null for entries nobody waits for.
+    private sealed record Pending(IReadOnlyList<AuditEntry> Entries, TaskCompletionSource? Done)
+    {
+        // A waiter gave up (timeout): its read answered 503, so the entry need not be written any more.
+        public bool Abandoned => Done is { Task.IsCompleted: true };
+    }
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Entries nobody waits for whose write failed: written before anything newer.
+    private readonly Queue<Pending> _retry = new();
 
     // Cancelled when the host stops: the writer stops waiting for new entries and drains the queue.
     private readonly CancellationTokenSource _stopping = new();
@@ -30,41 +46,105 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
     private readonly CancellationTokenSource _abort = new();
 
     private Task _writer = Task.CompletedTask;
+    private long _queued;
     private long _dropped;
     private volatile bool _stopped;
 
     /// <summary>Entries waiting to be written.</summary>
-    public int Queued => _queue.Reader.Count;
+    public long Queued => Interlocked.Read(ref _queued);
 
-    /// <summary>Queues an entry for writing; returns at once. When the queue is full the entry is dropped and counted.</summary>
+    /// <summary>Queues an entry nobody waits for; returns at once. When the queue is full the entry is dropped and counted.</summary>
     public void Record(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (_queue.Writer.TryWrite(entry)) return;
+        if (TryEnqueue(new Pending([entry], null))) return;
         Interlocked.Increment(ref _dropped);
         // Once the writer has stopped, nobody else will report the drop.
         if (_stopped) ReportDropped();
     }
 
     /// <summary>
-    /// Records a read of <paramref name="customerId"/> by <paramref name="user"/> (its name and role claims), now.
-    /// Only people are audited: an anonymous caller or a producer (role ingest) is not, and false is returned.
+    /// Records a read of <paramref name="customerId"/> by <paramref name="user"/> (its name and role claims), now,
+    /// without waiting for the commit. Only people are audited: an anonymous caller or a producer (role ingest) is
+    /// not, and false is returned.
     /// </summary>
     public bool Record(ClaimsPrincipal user, string customerId, string through)
     {
-        if (user.Identity?.IsAuthenticated != true || user.IsInRole(Roles.Ingest)) return false;
+        if (EntriesFor(user, [customerId], through, null, null) is not { } entries) return false;
+        Record(entries[0]);
+        return true;
+    }
+
+    /// <summary>Records one entry and completes when it is committed; see <see cref="RecordAsync(IReadOnlyList{AuditEntry}, CancellationToken)"/>.</summary>
+    public Task RecordAsync(AuditEntry entry, CancellationToken ct = default) => RecordAsync([entry], ct);
+
+    /// <summary>
+    /// Records entries, all in the same commit, and completes when that commit is done. Throws
+    /// <see cref="AuditUnavailableException"/> when it cannot be done within <see cref="AuditOptions.WriteTimeout"/>:
+    /// the caller must then not answer what the entries are about.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return;
+        var pending = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!TryEnqueue(pending)) throw new AuditUnavailableException(_stopped || _stopping.IsCancellationRequested
+            ? "the audit log is stopping" : $"the audit log's queue is full ({options.Value.QueueCapacity} entries, Audit:QueueCapacity)");
+        try
+        {
+            await pending.Done!.Task.WaitAsync(options.Value.WriteTimeout, time, ct);
+        }
+        catch (TimeoutException ex)
+        {
+            // Marks it abandoned, unless the commit won the race (then the entry is in the log and the read may go on).
+            if (pending.Done!.TrySetException(ex)) throw new AuditUnavailableException("the audit log did not commit in time", ex);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            pending.Done!.TrySetCanceled(ct);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Records, and waits for the commit of, one entry per distinct customer that <paramref name="user"/> read, now.
+    /// Nothing is recorded for anonymous callers and producers (role ingest), nor for an empty list.
+    /// </summary>
+    public Task RecordAsync(ClaimsPrincipal user, IEnumerable<string> customerIds, string through, string kind, string? detail = null,
+        CancellationToken ct = default) =>
+        EntriesFor(user, customerIds, through, kind, detail) is { Count: > 0 } entries ? RecordAsync(entries, ct) : Task.CompletedTask;
+
+    private List<AuditEntry>? EntriesFor(ClaimsPrincipal user, IEnumerable<string> customerIds, string through, string? kind, string? detail)
+    {
+        if (user.Identity?.IsAuthenticated != true || user.IsInRole(Roles.Ingest)) return null;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? user.Identity.Name ?? "unknown";
         var role = user.FindFirstValue(ClaimTypes.Role) ?? "unknown";
-        Record(new AuditEntry(time.GetUtcNow(), name, role, customerId, through));
-        return true;
+        var at = time.GetUtcNow();
+        return [.. customerIds.Distinct(StringComparer.Ordinal).Select(id => new AuditEntry(at, name, role, id, through, detail, kind))];
     }
 
     /// <summary>
     /// What a request reads through, for <see cref="AuditEntry.Through"/>: its method and route template
     /// (<c>GET /api/v1/customers/by-msisdn/{msisdn}</c>), never the path itself, which may hold a phone number.
     /// </summary>
-    public static string Through(HttpContext http) =>
-        $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)"}";
+    public static string Through(HttpContext http)
+    {
+        // A group's own route ("" under "/api/v1/work-orders") keeps the group's trailing slash; the OpenAPI
+        // document, which administrators read the log with, does not.
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? "(unrouted)";
+        return $"{http.Request.Method} {(route.Length == 0 ? "/" : route)}";
+    }
+
+    private bool TryEnqueue(Pending pending)
+    {
+        var n = pending.Entries.Count;
+        if (Interlocked.Add(ref _queued, n) > options.Value.QueueCapacity || !_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Add(ref _queued, -n);
+            return false;
+        }
+        return true;
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -90,23 +170,40 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<AuditEntry>(options.Value.BatchSize);
+        var batch = new List<Pending>();
+        var delay = FirstRetryDelay;
+        // Once the queue is closed, waiting to read it would return at once: the backoff must be waited alone.
+        var closed = false;
         try
         {
             while (true)
             {
                 batch.Clear();
-                while (batch.Count < options.Value.BatchSize && _queue.Reader.TryRead(out var entry)) batch.Add(entry);
+                Take(batch);
                 if (batch.Count > 0)
                 {
-                    await WriteAsync(batch);
-                    ReportDropped();
+                    if (await WriteAsync(batch))
+                    {
+                        delay = FirstRetryDelay;
+                        ReportDropped();
+                        continue;
+                    }
+                    // Back off, but a new read need not wait out the delay: it tries at once, and fails fast if
+                    // PostgreSQL is still away.
+                    var backoff = Task.Delay(delay, time, _abort.Token);
+                    await (closed ? backoff : Task.WhenAny(backoff, _queue.Reader.WaitToReadAsync(_abort.Token).AsTask()));
+                    _abort.Token.ThrowIfCancellationRequested();
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
                     continue;
                 }
                 if (_stopping.IsCancellationRequested)
                 {
                     // From here on a new entry is refused (and counted); the next turns drain what got in before.
-                    if (_queue.Writer.TryComplete()) continue;
+                    if (_queue.Writer.TryComplete())
+                    {
+                        closed = true;
+                        continue;
+                    }
                     break;
                 }
                 try
@@ -121,44 +218,122 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
         }
         catch (Exception) when (_abort.IsCancellationRequested)
         {
-            LogAbandoned(logger, batch.Count + _queue.Reader.Count);
+            LogAbandoned(logger, (int)Queued);
         }
         finally
         {
             _queue.Writer.TryComplete();
             _stopped = true;
+            foreach (var left in batch.Concat(_retry).Concat(Drain())) left.Done?.TrySetException(new AuditUnavailableException("the audit log stopped"));
             ReportDropped();
         }
     }
 
-    private async Task WriteAsync(List<AuditEntry> batch)
+    private IEnumerable<Pending> Drain()
     {
-        var delay = FirstRetryDelay;
-        for (var attempt = 1; ; attempt++)
+        while (_queue.Reader.TryRead(out var pending)) yield return pending;
+    }
+
+    // New calls first, then entries being retried, up to a batch (but always at least one call's worth). New first,
+    // because a read is waiting on it (entries carry their own times, so order does not matter in the log), and so
+    // that after a failure a new call is always in the next attempt: a backlog of retries longer than a batch can
+    // neither starve the reads nor turn the backoff into a busy loop.
+    private void Take(List<Pending> batch)
+    {
+        var entries = 0;
+        while (entries < options.Value.BatchSize && (_queue.Reader.TryRead(out var pending) || _retry.TryDequeue(out pending)))
         {
-            try
+            if (pending.Abandoned)
             {
-                await store.InsertAsync(batch, _abort.Token);
-                return;
+                Interlocked.Add(ref _queued, -pending.Entries.Count);
+                continue;
             }
-            catch (PostgresException ex) when (IsRefused(ex))
+            batch.Add(pending);
+            entries += pending.Entries.Count;
+        }
+    }
+
+    /// <summary>Writes a batch; false when PostgreSQL failed, after failing the waiters and keeping the others for a retry.</summary>
+    private async Task<bool> WriteAsync(List<Pending> batch)
+    {
+        var entries = batch.Count == 1 ? batch[0].Entries : [.. batch.SelectMany(p => p.Entries)];
+        try
+        {
+            await store.InsertAsync(entries, _abort.Token);
+            Completed(batch);
+            return true;
+        }
+        catch (PostgresException ex) when (IsRefused(ex))
+        {
+            // A value PostgreSQL will never take must not hold up the log: the entries go one by one, and a call
+            // with a refused entry fails (its read answers 503) while the others are written.
+            var ok = true;
+            foreach (var pending in batch) ok &= await WriteOneByOneAsync(pending);
+            return ok;
+        }
+        catch (Exception ex) when (!_abort.IsCancellationRequested)
+        {
+            Failed(batch, ex);
+            return false;
+        }
+    }
+
+    private async Task<bool> WriteOneByOneAsync(Pending pending)
+    {
+        var refused = false;
+        try
+        {
+            foreach (var entry in pending.Entries)
             {
-                // A value PostgreSQL will never take must not hold up the log: write the others one by one.
-                if (batch.Count == 1)
+                try
                 {
-                    LogRefused(logger, ex.SqlState, ex);
-                    return;
+                    await store.InsertAsync([entry], _abort.Token);
                 }
-                foreach (var entry in batch) await WriteAsync([entry]);
-                return;
+                catch (PostgresException one) when (IsRefused(one))
+                {
+                    LogRefused(logger, one.SqlState, one);
+                    refused = true;
+                }
             }
-            catch (Exception ex) when (!_abort.IsCancellationRequested)
+        }
+        catch (Exception ex) when (!_abort.IsCancellationRequested)
+        {
+            // PostgreSQL went away meanwhile: as for a failed batch (what was written may be written again).
+            Failed([pending], ex);
+            return false;
+        }
+        Interlocked.Add(ref _queued, -pending.Entries.Count);
+        if (refused) pending.Done?.TrySetException(new AuditUnavailableException("PostgreSQL refused an audit entry"));
+        else pending.Done?.TrySetResult();
+        return true;
+    }
+
+    // Waiters fail now (their reads answer 503); entries nobody waits for are kept for the retry.
+    private void Failed(List<Pending> batch, Exception ex)
+    {
+        var waiting = 0;
+        var entries = 0;
+        foreach (var pending in batch)
+        {
+            entries += pending.Entries.Count;
+            if (pending.Done is null)
             {
-                ReportDropped();
-                LogWriteFailed(logger, batch.Count, _queue.Reader.Count, attempt, delay, ex);
-                await Task.Delay(delay, time, _abort.Token);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                _retry.Enqueue(pending);
+                continue;
             }
+            waiting++;
+            Interlocked.Add(ref _queued, -pending.Entries.Count);
+            pending.Done.TrySetException(new AuditUnavailableException("the audit log could not be written", ex));
+        }
+        LogWriteFailed(logger, entries, waiting, Queued, ex);
+    }
+
+    private void Completed(List<Pending> batch)
+    {
+        foreach (var pending in batch)
+        {
+            Interlocked.Add(ref _queued, -pending.Entries.Count);
+            pending.Done?.TrySetResult();
         }
     }
 
@@ -174,8 +349,8 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit log queue full ({Capacity} entries, Audit:QueueCapacity): {Dropped} entries dropped, not written")]
     private static partial void LogDropped(ILogger logger, long dropped, int capacity);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit log write of {Entries} entries failed (attempt {Attempt}; {Queued} more queued); retrying in {Delay}")]
-    private static partial void LogWriteFailed(ILogger logger, int entries, int queued, int attempt, TimeSpan delay, Exception ex);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit log write of {Entries} entries failed ({Waiting} reads answered 503; {Queued} entries still queued for a retry)")]
+    private static partial void LogWriteFailed(ILogger logger, int entries, int waiting, long queued, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit log entry refused by PostgreSQL ({SqlState}); dropped")]
     private static partial void LogRefused(ILogger logger, string sqlState, Exception ex);

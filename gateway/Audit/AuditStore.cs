@@ -4,13 +4,13 @@ using NpgsqlTypes;
 
 namespace Customer360.Gateway.Audit;
 
-/// <summary>The audit log's table, <c>c360_audit</c> (schema <c>009_audit.sql</c>, applied by the silo).</summary>
+/// <summary>The audit log's table, <c>c360_audit</c> (schema <c>009_audit.sql</c> and <c>011_audit.sql</c>, applied by the silo).</summary>
 public sealed class AuditStore(NpgsqlDataSource db)
 {
     // One statement for the whole batch: the arrays travel as parameters, so a batch of any size is one round trip.
     private const string InsertSql = """
-        insert into c360_audit (at, user_name, role, customer_id, through, detail)
-        select * from unnest(@at, @user_names, @roles, @customer_ids, @throughs, @details)
+        insert into c360_audit (at, user_name, role, customer_id, through, detail, kind)
+        select * from unnest(@at, @user_names, @roles, @customer_ids, @throughs, @details, @kinds)
         """;
 
     public async Task InsertAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
@@ -22,6 +22,7 @@ public sealed class AuditStore(NpgsqlDataSource db)
         var customers = new string[n];
         var throughs = new string[n];
         var details = new string?[n];
+        var kinds = new string[n];
         for (var i = 0; i < n; i++)
         {
             var e = entries[i];
@@ -31,6 +32,7 @@ public sealed class AuditStore(NpgsqlDataSource db)
             customers[i] = e.CustomerId;
             throughs[i] = e.Through;
             details[i] = e.Detail;
+            kinds[i] = e.KindOrDefault;
         }
 
         await using var cmd = db.CreateCommand(InsertSql);
@@ -40,14 +42,23 @@ public sealed class AuditStore(NpgsqlDataSource db)
         cmd.Parameters.AddWithValue("customer_ids", customers);
         cmd.Parameters.AddWithValue("throughs", throughs);
         cmd.Parameters.Add(new NpgsqlParameter("details", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = details });
+        cmd.Parameters.AddWithValue("kinds", kinds);
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Deletes the entries older than <paramref name="retentionDays"/> through <c>c360_prune_audit</c>; returns how many.</summary>
+    public async Task<long> PruneAsync(int retentionDays, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select c360_prune_audit(@days)");
+        cmd.Parameters.AddWithValue("days", retentionDays);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken ct)
     {
         // Only the conditions asked for go into the statement, so each query can use its index
         // (customer and time, user and time, or time alone).
-        var sql = new StringBuilder("select at, user_name, role, customer_id, through, detail from c360_audit where true");
+        var sql = new StringBuilder("select at, user_name, role, customer_id, through, detail, kind from c360_audit where true");
         await using var cmd = db.CreateCommand();
         if (query.CustomerId is { } customerId)
         {
@@ -58,6 +69,11 @@ public sealed class AuditStore(NpgsqlDataSource db)
         {
             sql.Append(" and user_name = @user_name");
             cmd.Parameters.AddWithValue("user_name", userName);
+        }
+        if (query.Kind is { } kind)
+        {
+            sql.Append(" and kind = @kind");
+            cmd.Parameters.AddWithValue("kind", kind);
         }
         if (query.Since is { } since)
         {
@@ -77,7 +93,7 @@ public sealed class AuditStore(NpgsqlDataSource db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             found.Add(new AuditEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
         return found;
     }
 }

@@ -44,5 +44,5 @@ public sealed class ProducerGate(Producer producer)
         ? null
         : new AuditEntry(at, producer.Name, Roles.Ingest, "", "events outside grants",
             $"{Refused} refused ({string.Join(", ", _refusedByType.Select(t => $"{t.Key} x{t.Value}"))}); grants held: " +
-            (producer.Grants.Count == 0 ? "none" : string.Join(", ", producer.Grants.Order(StringComparer.Ordinal))));
+            (producer.Grants.Count == 0 ? "none" : string.Join(", ", producer.Grants.Order(StringComparer.Ordinal))), AuditKinds.Denied);
 }

@@ -41,8 +41,18 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         await Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.For(topic, AccessRules.Masks(viewer)));
         await registry.AddAsync(Context.ConnectionId, topic, owner);
         var snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
-        // Following a customer is reading their profile: audited like a REST read.
-        if (kind == Topics.CustomerPrefix && snapshot.Profile is not null) audit.Record(Context.User!, key, $"hub Subscribe {Topics.CustomerPrefix}:{{id}}");
+        // A snapshot is a read like its REST twin: every customer in it is in the audit log before it is answered.
+        try
+        {
+            await audit.RecordAsync(Context.User!, SnapshotCustomers.Of(key, snapshot), $"hub Subscribe {kind}:{{id}}",
+                kind == Topics.CustomerPrefix ? AuditKinds.Read : AuditKinds.List, kind == Topics.CustomerPrefix ? null : topic, Context.ConnectionAborted);
+        }
+        catch (AuditUnavailableException)
+        {
+            // Nothing unaudited may reach this console, pushes included: the subscription is undone.
+            await Unsubscribe(topic);
+            throw new HubException("the audit log is unavailable; subscribe again in a few seconds");
+        }
         return snapshot;
     }
 

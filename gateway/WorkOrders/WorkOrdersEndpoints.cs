@@ -3,6 +3,7 @@ using Customer360.Contracts;
 using Customer360.Domain.Access;
 using Customer360.Domain.WorkOrders;
 using Customer360.Gateway.Access;
+using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
 
 namespace Customer360.Gateway.WorkOrders;
@@ -98,7 +99,9 @@ public static class WorkOrdersEndpoints
 
         var id = WorkOrderSteps.NewId();
         var result = await cluster.GetGrain<IWorkOrderGrain>(id).Dispatch(draft, new Dispatcher(viewer.Name, viewer.Role, dispatcherInbox));
-        return result.Outcome == WorkOrderOutcome.Applied ? Results.Created($"/api/v1/work-orders/{id}", result.Order) : Answer(result);
+        if (result.Outcome != WorkOrderOutcome.Applied) return Answer(result);
+        await http.AuditWorkOrdersAsync([result.Order!], AuditKinds.Action);
+        return Results.Created($"/api/v1/work-orders/{id}", result.Order);
     }
 
     private static async Task<IResult> StepAsync(string id, HttpRequest request, IClusterClient cluster, string? field,
@@ -121,7 +124,9 @@ public static class WorkOrdersEndpoints
         if (!AccessRules.MayActOnWorkOrder(viewer, order.Addressee))
             return http.Denied(order.CustomerId, $"work-order step on {id}: not the addressee",
                 Forbidden($"work order {id} is addressed to {order.Addressee.Inbox}; only its addressee or an administrator may act on it"));
-        return Answer(await step(grain, text, viewer.Name));
+        var result = await step(grain, text, viewer.Name);
+        if (result is { Outcome: WorkOrderOutcome.Applied, Order: { } done }) await http.AuditWorkOrdersAsync([done], AuditKinds.Action);
+        return Answer(result);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, IClusterClient cluster)
@@ -129,10 +134,11 @@ public static class WorkOrdersEndpoints
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         if (!Ids.IsId(id)) return Invalid(Ids.Rule("a work order id"));
         if (await cluster.GetGrain<IWorkOrderGrain>(id).Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
-        return AccessRules.MayReadWorkOrder(viewer, order)
-            ? Results.Ok(order)
-            : http.Denied(order.CustomerId, $"work order {id}: neither addressee nor dispatcher",
+        if (!AccessRules.MayReadWorkOrder(viewer, order))
+            return http.Denied(order.CustomerId, $"work order {id}: neither addressee nor dispatcher",
                 Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}"));
+        await http.AuditWorkOrdersAsync([order]);
+        return Results.Ok(order);
     }
 
     private static async Task<IResult> GetInboxAsync(string? addressee, HttpContext http, IClusterClient cluster)
@@ -144,7 +150,9 @@ public static class WorkOrdersEndpoints
             return Invalid("addressee must name an inbox like store:S01, account-manager:AM01 or phone-manager:PM01");
         if (!AccessRules.MayFollowInbox(viewer, inbox))
             return http.Denied("", $"work-order inbox {inbox}", Forbidden($"{viewer.Name} may read only their own inbox, {own}"));
-        return Results.Ok(await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get());
+        var view = await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get();
+        await http.AuditWorkOrdersAsync(view.WorkOrders);
+        return Results.Ok(view);
     }
 
     /// <summary>The body as JSON, an empty body as <c>{}</c> (a step whose text is missing says so itself), or why it cannot be read.</summary>

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Customer360.Gateway.Audit;
 using Customer360.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static Customer360.Testing.Events;
 
 namespace Customer360.EndToEnd.Tests;
 
-/// <summary>The audit log of profile reads, over HTTP against the running system.</summary>
+/// <summary>The audit log, over HTTP against the running system: written before the answer, and queried by admins.</summary>
 [Collection(SystemCollection.Name)]
 public sealed class AuditTests(SystemFixture system)
 {
@@ -19,9 +23,19 @@ public sealed class AuditTests(SystemFixture system)
         return (await response.Content.ReadFromJsonAsync<JsonElement[]>())!;
     }
 
-    private Task<JsonElement[]> EntriesForAsync(string customerId, int atLeast) =>
-        Eventually.GetAsync(() => AuditAsync($"customerId={customerId}"), e => e.Length >= atLeast, Wait,
-            $"{atLeast} audit entries for {customerId}");
+    // No waiting: a read's entry is committed before the read is answered.
+    private async Task<JsonElement[]> EntriesForAsync(string customerId, int atLeast)
+    {
+        var entries = await AuditAsync($"customerId={customerId}");
+        Assert.True(entries.Length >= atLeast, $"{atLeast} audit entries for {customerId} expected, found {entries.Length}");
+        return entries;
+    }
+
+    // The search read model follows the profiles a moment behind.
+    private static Task<JsonElement> FoundAsync(HttpClient http, string customerId) =>
+        Eventually.GetAsync(() => http.GetFromJsonAsync<JsonElement>($"/api/v1/customers?q={customerId}")!,
+            page => page.GetProperty("customers").EnumerateArray().Any(c => c.GetProperty("customerId").GetString() == customerId),
+            Wait, $"{customerId} found by search");
 
     private static async Task ReadAsync(HttpClient http, string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -42,6 +56,7 @@ public sealed class AuditTests(SystemFixture system)
         Assert.Equal("admin", entry.GetProperty("role").GetString());
         Assert.Equal("AU1", entry.GetProperty("customerId").GetString());
         Assert.Equal("GET /api/v1/customers/{id}", entry.GetProperty("through").GetString());
+        Assert.Equal("read", entry.GetProperty("kind").GetString());
         var at = entry.GetProperty("at").GetDateTimeOffset();
         Assert.InRange(at, before.AddSeconds(-1), after.AddSeconds(1));
     }
@@ -68,7 +83,6 @@ public sealed class AuditTests(SystemFixture system)
         // Producers and anonymous callers may not read profiles at all; nothing of theirs is audited either.
         await ReadAsync(system.Http, "AU3", HttpStatusCode.Unauthorized);
         var anonymousRead = await anonymous.GetAsync("/api/v1/customers/AU3");
-        // The writer keeps the order of the reads: once the person's later read is listed, an earlier one would be too.
         await ReadAsync(system.Admin, "AU3");
 
         var entry = Assert.Single(await EntriesForAsync("AU3", 1));
@@ -134,6 +148,7 @@ public sealed class AuditTests(SystemFixture system)
     [InlineData("until=2026-13-01", "until")]
     [InlineData("since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z", "until")]
     [InlineData("customerId=", "customerId")]
+    [InlineData("kind=everything", "kind")]
     public async Task a_bad_parameter_is_refused_naming_it(string query, string parameter)
     {
         var response = await system.Admin.GetAsync("/api/v1/audit?" + query);
@@ -145,18 +160,65 @@ public sealed class AuditTests(SystemFixture system)
     [Fact]
     public async Task the_openapi_document_describes_the_audit_endpoint_and_its_parameters()
     {
-        var doc = await system.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var doc = await system.Admin.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var get = doc.GetProperty("paths").GetProperty("/api/v1/audit").GetProperty("get");
         var parameters = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["customerId", "user", "since", "until", "limit"], parameters);
+        Assert.Equal(["customerId", "user", "since", "until", "limit", "kind"], parameters);
         Assert.True(get.GetProperty("responses").TryGetProperty("403", out _));
     }
 
-    [Fact]
-    public async Task a_bad_audit_setting_stops_the_gateway_naming_it()
+    [Theory]
+    [InlineData("Audit:BatchSize", "0")]
+    [InlineData("Audit:RetentionDays", "29")]
+    [InlineData("Audit:WriteTimeout", "00:00:00")]
+    [InlineData("Audit:RetryAfterSeconds", "0")]
+    public async Task a_bad_audit_setting_stops_the_gateway_naming_it(string setting, string value)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => TestGateway.StartAsync(system.Db, $"bad-{Guid.NewGuid():N}",
-            new Dictionary<string, string?> { ["Audit:BatchSize"] = "0" }));
-        Assert.Contains("Audit:BatchSize", failure.ToString());
+            new Dictionary<string, string?> { [setting] = value }));
+        Assert.Contains(setting, failure.ToString());
+    }
+
+    [Fact]
+    public async Task entries_filter_by_kind()
+    {
+        await Feed.PostAsync(system.Http, Registered("AU6", "au6-reg", msisdn: "13712349906"));
+        await ReadAsync(system.Admin, "AU6");
+        await FoundAsync(system.Admin, "AU6");
+
+        var lists = await AuditAsync("customerId=AU6&kind=list");
+        Assert.Contains(lists, e => e.GetProperty("through").GetString() == "GET /api/v1/customers");
+        Assert.All(lists, e => Assert.Equal("list", e.GetProperty("kind").GetString()));
+        var reads = await AuditAsync("customerId=AU6&kind=read");
+        Assert.Equal("GET /api/v1/customers/{id}", Assert.Single(reads).GetProperty("through").GetString());
+    }
+
+    [Fact]
+    public async Task when_the_audit_log_cannot_be_written_a_read_answers_503_with_retry_after_and_no_personal_data()
+    {
+        await Feed.PostAsync(system.Http, Registered("AU7", "au7-reg", msisdn: "13712349907", name: "Audit Seven"));
+        await FoundAsync(system.Admin, "AU7");
+        // A gateway of the same cluster whose audit log points at a port where no PostgreSQL listens.
+        var nowhere = new NpgsqlConnectionStringBuilder(system.Db.ConnectionString) { Port = FreePort.Next(), Timeout = 2 }.ConnectionString;
+        await using var gateway = await TestGateway.StartAsync(system.Db, system.ClusterId,
+            new Dictionary<string, string?> { ["Audit:WriteTimeout"] = "00:00:05", ["Audit:RetryAfterSeconds"] = "7" },
+            services => services.AddKeyedSingleton(AuditHostingExtensions.DataSourceKey, (_, _) => NpgsqlDataSource.Create(nowhere)));
+        using var admin = await gateway.CreateSignedInClientAsync("admin");
+
+        foreach (var path in new[] { "/api/v1/customers/AU7", "/api/v1/customers/by-msisdn/13712349907", "/api/v1/customers/AU7/timeline", "/api/v1/customers?q=AU7" })
+        {
+            var response = await admin.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path}: {response.StatusCode} {body}");
+            Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
+            Assert.DoesNotContain("Audit Seven", body);
+            Assert.DoesNotContain("13712349907", body);
+        }
+        // The hub refuses the snapshot alike.
+        await using var console = await TestConsole.ConnectAsync(gateway, "admin");
+        var refused = await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync("customer:AU7"));
+        Assert.Contains("audit log is unavailable", refused.Message);
+        // The shared gateway, whose log works, answers the same read.
+        await ReadAsync(system.Admin, "AU7");
     }
 }

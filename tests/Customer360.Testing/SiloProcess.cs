@@ -171,7 +171,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>The <c>dotnet</c> host running these tests, so the silo runs on the same runtime.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
