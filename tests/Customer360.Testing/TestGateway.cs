@@ -45,7 +45,7 @@ public sealed class TestGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Auth:IngestApiKeys:0"] = ingestApiKey,
-            ["ConnectionStrings:Customer360"] = db.ConnectionString,
+            ["ConnectionStrings:Customer360"] = db.GatewayConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = "http://127.0.0.1:0",
