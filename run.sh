@@ -159,13 +159,26 @@ SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
 GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
-cluster_env "$CONNECTION" "$CLUSTER_ID"
+# ----------------------------------------------------------------------------------------------------------
+# 4. Database roles, as the superuser: c360_owner (owns the schema, runs the migration), c360_silo and
+#    c360_gateway (what those processes connect as), none a superuser. Each password is generated on the first
+#    run and kept beside the superuser's (mode 600). Then the schema, migrated as the owner, then the silos one
+#    after the other (each waits for the previous one's gateway port, so the second joins a running cluster
+#    rather than racing the first to form it), connected as c360_silo.
+# ----------------------------------------------------------------------------------------------------------
+declare -A ROLE_CONNECTION=()
+for role in owner silo gateway; do
+    file="$RUN_DIR/pg-password-$role"
+    [[ -s "$file" ]] || (umask 077 && random_password >"$file")
+    chmod 600 "$file"
+    ROLE_CONNECTION[$role]="Host=127.0.0.1;Port=$PG_PORT;Username=c360_$role;Password=$(cat "$file");Database=customer360"
+done
+create_db_roles "$SILO_DLL" "$CONNECTION" "$RUN_DIR/pg-password-owner" "$RUN_DIR/pg-password-silo" \
+    "$RUN_DIR/pg-password-gateway" "$LOG_DIR/migrate.log"
 
-# ----------------------------------------------------------------------------------------------------------
-# 4. Schema, then the silos one after the other (each waits for the previous one's gateway port, so the
-#    second joins a running cluster rather than racing the first to form it)
-# ----------------------------------------------------------------------------------------------------------
+cluster_env "${ROLE_CONNECTION[owner]}" "$CLUSTER_ID"
 migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
+cluster_env "${ROLE_CONNECTION[silo]}" "$CLUSTER_ID"
 
 for ((i = 0; i < SILOS; i++)); do
     # silo, silo2, silo3...: the first one's log is always .data/run/logs/silo.log.
@@ -175,7 +188,7 @@ for ((i = 0; i < SILOS; i++)); do
         "Cluster__SiloPort=$((SILO_PORT + i))" \
         "Cluster__GatewayPort=$((SILO_GATEWAY_PORT + i))" \
         "Cluster__AdvertisedIPAddress=127.0.0.1" \
-        "Storage__ApplySchemaOnStart=true" \
+        "Storage__ApplySchemaOnStart=false" \
         -- dotnet "$SILO_DLL"
     if ! wait_port 127.0.0.1 $((SILO_GATEWAY_PORT + i)) 180 "${PIDS[$name]}"; then
         tail -n 40 "$LOG_DIR/$name.log" >&2
@@ -198,6 +211,7 @@ INGEST_KEY_FILE="$RUN_DIR/ingest-api-key"
 if [[ ! -s "$INGEST_KEY_FILE" ]]; then
     (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$INGEST_KEY_FILE")
 fi
+cluster_env "${ROLE_CONNECTION[gateway]}" "$CLUSTER_ID"
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
     "Auth__IngestApiKeys__0=$(cat "$INGEST_KEY_FILE")" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
@@ -266,8 +280,9 @@ LOGINS="$(demo_logins)"
     if ((FEEDER)); then
         echo "  Demo feed:   $FEED_CUSTOMERS customers, about $FEED_RATE usage events/s"
     fi
-    echo "  PostgreSQL:  127.0.0.1:$PG_PORT, database customer360, user postgres,"
-    echo "               password in $PG_PASSWORD_FILE"
+    echo "  PostgreSQL:  127.0.0.1:$PG_PORT, database customer360, superuser postgres (password in $PG_PASSWORD_FILE);"
+    echo "               the silo runs as c360_silo, the gateway as c360_gateway, migrations as c360_owner"
+    echo "               (passwords in $RUN_DIR/pg-password-<owner|silo|gateway>)"
     echo "  Logs:        $LOG_DIR/"
     echo
     if [[ -n "$LOGINS" ]]; then

@@ -578,6 +578,18 @@ cluster_env() {
     )
 }
 
+# create_db_roles SILO_DLL ADMIN_CONNECTION OWNER_PW_FILE SILO_PW_FILE GATEWAY_PW_FILE LOGFILE — the silo's
+# `create-roles` command, as the administrator of ADMIN_CONNECTION: the roles c360_owner, c360_silo and c360_gateway
+# (passwords from the files, set again on every run) and ADMIN_CONNECTION's database, owned by c360_owner.
+# Idempotent. The passwords reach the command through its environment, never its command line.
+create_db_roles() {
+    log "Creating the database roles c360_owner, c360_silo and c360_gateway"
+    (cd "$ROOT/silo" && env "ConnectionStrings__Admin=$2" "Database__Passwords__Owner=$(cat "$3")" \
+        "Database__Passwords__Silo=$(cat "$4")" "Database__Passwords__Gateway=$(cat "$5")" \
+        DOTNET_ENVIRONMENT=Production dotnet "$1" create-roles) >>"$6" 2>&1 \
+        || { tail -n 30 "$6" >&2; die "Creating the database roles failed; see $6"; }
+}
+
 # migrate_schema SILO_DLL LOGFILE — applies the schema (idempotent) with the silo's `migrate` command.
 migrate_schema() {
     log "Applying the database schema"
