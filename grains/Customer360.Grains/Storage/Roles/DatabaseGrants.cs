@@ -7,8 +7,8 @@ namespace Customer360.Grains.Storage.Roles;
 /// need, and nothing else. <see cref="SchemaMigrator"/> applies this after the numbered scripts, every time, as the
 /// owner: it first takes back every privilege the application roles hold on the owner's objects, then grants the
 /// list, so the database always matches it. A table (or function) not created yet is skipped, and granted by the
-/// first migration after the script that creates it. Every table of the schema must appear here or in
-/// <see cref="OwnerOnlyTables"/> (a test checks), so a new table is never forgotten.
+/// first migration after the script that creates it. Every table and function of the schema must appear here or in
+/// <see cref="OwnerOnlyTables"/> / <see cref="OwnerOnlyFunctions"/> (a test checks), so a new one is never forgotten.
 /// </summary>
 public static class DatabaseGrants
 {
@@ -69,6 +69,12 @@ public static class DatabaseGrants
 
     /// <summary>Tables no application role touches.</summary>
     public static IReadOnlyList<string> OwnerOnlyTables { get; } = ["c360_schema_version"];
+
+    /// <summary>
+    /// Functions (by signature) no application role calls directly, e.g. a helper of a security-definer function.
+    /// Trigger functions need no entry: PostgreSQL checks EXECUTE on them only when the owner creates the trigger.
+    /// </summary>
+    public static IReadOnlyList<string> OwnerOnlyFunctions { get; } = [];
 
     /// <summary>
     /// Takes back every privilege <paramref name="roles"/>' application roles (and PUBLIC, for functions) hold on the
