@@ -18,6 +18,11 @@ if (args is ["migrate" or "create-roles", ..])
     }
     var applied = await SchemaMigrator.ApplyAsync(ConnectionStrings.Customer360(config), DatabaseRoleNames.From(config));
     Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : $"Applied: {string.Join(", ", applied)}");
+    var roles = DatabaseRoleNames.From(config);
+    var grantees = await DatabaseGrants.GranteesAsync(ConnectionStrings.Customer360(config), roles);
+    Console.WriteLine(grantees.Count > 0
+        ? $"Privileges granted to {string.Join(", ", grantees)}."
+        : $"No role {roles.Silo} or {roles.Gateway} on this server: nothing granted (is {DatabaseRoleNames.PrefixSetting} the one create-roles used?).");
     return;
 }
 

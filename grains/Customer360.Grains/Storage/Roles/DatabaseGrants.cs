@@ -128,6 +128,19 @@ public static class DatabaseGrants
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Which of <paramref name="roles"/>' application roles exist on the server of <paramref name="connectionString"/>:
+    /// the ones a migration grants to. None means the prefix (<c>Database:RolePrefix</c>) differs from the one the
+    /// roles were created with, or they were never created.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> GranteesAsync(string connectionString, DatabaseRoleNames roles, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        return [.. (await ExistingRolesAsync(connection, tx, roles, ct)).Order(StringComparer.Ordinal)];
+    }
+
     private static async Task<HashSet<string>> ExistingRolesAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
         DatabaseRoleNames roles, CancellationToken ct)
     {
