@@ -77,15 +77,14 @@ public static class DatabaseGrants
     public static IReadOnlyList<string> OwnerOnlyFunctions { get; } = [];
 
     /// <summary>
-    /// Takes back every privilege <paramref name="roles"/>' application roles (and PUBLIC, for functions) hold on the
-    /// objects of the current schema that the connected role owns, then grants <see cref="Tables"/> and
-    /// <see cref="Functions"/>. Does nothing when neither application role exists (a database used without them).
+    /// Takes back every privilege PUBLIC and <paramref name="roles"/>' application roles hold on the objects of the
+    /// current schema that the connected role owns, then grants <see cref="Tables"/> and <see cref="Functions"/> to
+    /// those of the application roles that exist (none, in a database used without them).
     /// </summary>
     internal static async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, DatabaseRoleNames roles, CancellationToken ct)
     {
         var existing = await ExistingRolesAsync(connection, tx, roles, ct);
-        if (existing.Count == 0) return;
-        var grantees = string.Join(", ", existing.Select(SqlIdentifier.Quote));
+        var grantees = string.Join("", existing.Order(StringComparer.Ordinal).Select(r => ", " + SqlIdentifier.Quote(r)));
 
         var statements = new List<string>
         {
@@ -96,9 +95,9 @@ public static class DatabaseGrants
         {
             statements.Add(kind switch
             {
-                'S' => $"REVOKE ALL ON SEQUENCE {name} FROM {grantees}",
-                'f' => $"REVOKE ALL ON ROUTINE {name} FROM PUBLIC, {grantees}",
-                _ => $"REVOKE ALL ON TABLE {name} FROM {grantees}",
+                'S' => $"REVOKE ALL ON SEQUENCE {name} FROM PUBLIC{grantees}",
+                'f' => $"REVOKE ALL ON ROUTINE {name} FROM PUBLIC{grantees}",
+                _ => $"REVOKE ALL ON TABLE {name} FROM PUBLIC{grantees}",
             });
         }
 
