@@ -105,10 +105,10 @@ SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
 GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
-cluster_env "$CONNECTION" "$CLUSTER_ID"
 # Mutual TLS between silo, gateway and the bench's cluster probe, with self-made demo certificates.
 make_demo_certs "$BENCH_DIR/tls"
 demo_tls_env "$BENCH_DIR/tls"
+cluster_env "$CONNECTION" "$CLUSTER_ID"
 
 migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
 

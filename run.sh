@@ -159,16 +159,31 @@ SILO_DLL="$(dotnet_target_path "$ROOT/silo/Customer360.Silo.csproj")"
 GATEWAY_DLL="$(dotnet_target_path "$ROOT/gateway/Customer360.Gateway.csproj")"
 FEEDER_DLL="$(dotnet_target_path "$ROOT/tools/Customer360.Feeder/Customer360.Feeder.csproj")"
 
-cluster_env "$CONNECTION" "$CLUSTER_ID"
-# Mutual TLS between silos and gateway, with self-made demo certificates (.data/run/tls/).
+# Mutual TLS between silos and gateway, with self-made demo certificates (.data/run/tls/); cluster_env
+# passes them to every process it sets up.
 make_demo_certs "$RUN_DIR/tls"
 demo_tls_env "$RUN_DIR/tls"
 
 # ----------------------------------------------------------------------------------------------------------
-# 4. Schema, then the silos one after the other (each waits for the previous one's gateway port, so the
-#    second joins a running cluster rather than racing the first to form it)
+# 4. Database roles, as the superuser: c360_owner (owns the schema, runs the migration), c360_silo and
+#    c360_gateway (what those processes connect as), none a superuser. Each password is generated on the first
+#    run and kept beside the superuser's (mode 600). Then the schema, migrated as the owner, then the silos one
+#    after the other (each waits for the previous one's gateway port, so the second joins a running cluster
+#    rather than racing the first to form it), connected as c360_silo.
 # ----------------------------------------------------------------------------------------------------------
+declare -A ROLE_CONNECTION=()
+for role in owner silo gateway; do
+    file="$RUN_DIR/pg-password-$role"
+    [[ -s "$file" ]] || (umask 077 && random_password >"$file")
+    chmod 600 "$file"
+    ROLE_CONNECTION[$role]="Host=127.0.0.1;Port=$PG_PORT;Username=c360_$role;Password=$(cat "$file");Database=customer360"
+done
+create_db_roles "$SILO_DLL" "$CONNECTION" "$RUN_DIR/pg-password-owner" "$RUN_DIR/pg-password-silo" \
+    "$RUN_DIR/pg-password-gateway" "$LOG_DIR/migrate.log"
+
+cluster_env "${ROLE_CONNECTION[owner]}" "$CLUSTER_ID"
 migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
+cluster_env "${ROLE_CONNECTION[silo]}" "$CLUSTER_ID"
 
 for ((i = 0; i < SILOS; i++)); do
     # silo, silo2, silo3...: the first one's log is always .data/run/logs/silo.log.
@@ -178,7 +193,7 @@ for ((i = 0; i < SILOS; i++)); do
         "Cluster__SiloPort=$((SILO_PORT + i))" \
         "Cluster__GatewayPort=$((SILO_GATEWAY_PORT + i))" \
         "Cluster__AdvertisedIPAddress=127.0.0.1" \
-        "Storage__ApplySchemaOnStart=true" \
+        "Storage__ApplySchemaOnStart=false" \
         -- dotnet "$SILO_DLL"
     if ! wait_port 127.0.0.1 $((SILO_GATEWAY_PORT + i)) 180 "${PIDS[$name]}"; then
         tail -n 40 "$LOG_DIR/$name.log" >&2
@@ -203,6 +218,7 @@ if [[ ! -s "$INGEST_KEY_FILE" ]]; then
 fi
 # The demo feed is one producer holding every grant (usage, master data, walk-ins at store S01): it registers
 # and reassigns customers as well as sending usage. A real install gives each feed only what it sends.
+cluster_env "${ROLE_CONNECTION[gateway]}" "$CLUSTER_ID"
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
     "Auth__Producers__0__Name=demo-feed" "Auth__Producers__0__Key=$(cat "$INGEST_KEY_FILE")" \
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
@@ -273,8 +289,9 @@ LOGINS="$(demo_logins)"
     if ((FEEDER)); then
         echo "  Demo feed:   $FEED_CUSTOMERS customers, about $FEED_RATE usage events/s"
     fi
-    echo "  PostgreSQL:  127.0.0.1:$PG_PORT, database customer360, user postgres,"
-    echo "               password in $PG_PASSWORD_FILE"
+    echo "  PostgreSQL:  127.0.0.1:$PG_PORT, database customer360, superuser postgres (password in $PG_PASSWORD_FILE);"
+    echo "               the silo runs as c360_silo, the gateway as c360_gateway, migrations as c360_owner"
+    echo "               (passwords in $RUN_DIR/pg-password-<owner|silo|gateway>)"
     echo "  Logs:        $LOG_DIR/"
     echo "  Cluster TLS: self-made DEMO certificates in $RUN_DIR/tls/ (not for production;"
     echo "               a real install uses its own CA, see README)"

@@ -575,7 +575,20 @@ cluster_env() {
         "Cluster__ServiceId=$2"
         "DOTNET_ENVIRONMENT=Production"
         "ASPNETCORE_ENVIRONMENT=Production"
+        "${DEMO_TLS_ENV[@]}"
     )
+}
+
+# create_db_roles SILO_DLL ADMIN_CONNECTION OWNER_PW_FILE SILO_PW_FILE GATEWAY_PW_FILE LOGFILE — the silo's
+# `create-roles` command, as the administrator of ADMIN_CONNECTION: the roles c360_owner, c360_silo and c360_gateway
+# (passwords from the files, set again on every run) and ADMIN_CONNECTION's database, owned by c360_owner.
+# Idempotent. The passwords reach the command through its environment, never its command line.
+create_db_roles() {
+    log "Creating the database roles c360_owner, c360_silo and c360_gateway"
+    (cd "$ROOT/silo" && env "ConnectionStrings__Admin=$2" "Database__Passwords__Owner=$(cat "$3")" \
+        "Database__Passwords__Silo=$(cat "$4")" "Database__Passwords__Gateway=$(cat "$5")" \
+        DOTNET_ENVIRONMENT=Production dotnet "$1" create-roles) >>"$6" 2>&1 \
+        || { tail -n 30 "$6" >&2; die "Creating the database roles failed; see $6"; }
 }
 
 # migrate_schema SILO_DLL LOGFILE — applies the schema (idempotent) with the silo's `migrate` command.
@@ -628,13 +641,13 @@ make_demo_certs() {
     chmod 644 "$dir/ca.pem" "$dir/cluster.pem"
 }
 
-# demo_tls_env DIR — the Cluster:Tls settings naming DIR's demo certificates, into the array DEMO_TLS_ENV and
-# appended to COMMON_ENV (call after cluster_env).
+# demo_tls_env DIR — the Cluster:Tls settings naming DIR's demo certificates, into the array DEMO_TLS_ENV, which
+# every later cluster_env adds to COMMON_ENV (so call it first).
+DEMO_TLS_ENV=()
 demo_tls_env() {
     DEMO_TLS_ENV=(
         "Cluster__Tls__CertificatePath=$1/cluster.pem"
         "Cluster__Tls__CertificateKeyPath=$1/cluster.key"
         "Cluster__Tls__CaPath=$1/ca.pem"
     )
-    COMMON_ENV+=("${DEMO_TLS_ENV[@]}")
 }

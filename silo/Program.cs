@@ -1,15 +1,16 @@
-using Customer360.Contracts.Hosting;
 using Customer360.Grains.Hosting;
-using Customer360.Grains.Storage;
+using Customer360.Silo.Commands;
 
-// `Customer360.Silo migrate` applies the database schema and exits (a deployment step);
-// with no arguments the process runs a silo until stopped.
-if (args is ["migrate", ..])
+// `Customer360.Silo migrate` applies the database schema and the roles' grants, and exits (a deployment step, run
+// as the owner role); `Customer360.Silo create-roles` makes the roles and the database (the administrator's step
+// before it). With no arguments the process runs a silo until stopped.
+if (args is ["migrate" or "create-roles", ..])
 {
     var config = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables().AddCommandLine(args[1..]).Build();
-    var applied = await SchemaMigrator.ApplyAsync(ConnectionStrings.Customer360(config));
-    Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : $"Applied: {string.Join(", ", applied)}");
+    Environment.ExitCode = args[0] == "migrate"
+        ? await MigrateCommand.RunAsync(config)
+        : await CreateRolesCommand.RunAsync(config);
     return;
 }
 

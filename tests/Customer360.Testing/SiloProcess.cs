@@ -63,7 +63,8 @@ public sealed class SiloProcess : IAsyncDisposable
         var environment = new Dictionary<string, string?>
         {
             ["DOTNET_ENVIRONMENT"] = "Testing",
-            ["ConnectionStrings:Customer360"] = db.ConnectionString,
+            ["ConnectionStrings:Customer360"] = db.SiloConnectionString,
+            ["Storage:ApplySchemaOnStart"] = "false",
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Cluster:SiloPort"] = siloPort.ToString(),

@@ -30,7 +30,7 @@ public sealed class TestClient : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = clusterId; });
-            client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = db.ConnectionString; });
+            client.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = db.GatewayConnectionString; });
             client.UseCustomer360Tls(builder.Configuration);
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
         });

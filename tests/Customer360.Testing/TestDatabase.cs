@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Customer360.Grains.Storage;
+using Customer360.Grains.Storage.Roles;
 using Npgsql;
 
 namespace Customer360.Testing;
@@ -6,6 +10,9 @@ namespace Customer360.Testing;
 /// <summary>
 /// A fresh database on the PostgreSQL server the test command started (env <c>C360_TEST_PG</c>), with the
 /// schema applied. Tests never mock the database and never skip silently: without the server they fail.
+/// It is set up as an install is: the roles of <see cref="Roles"/> (made once per server), the database owned by
+/// the owner role, the schema migrated as the owner. Silos and gateways connect with <see cref="SiloConnectionString"/>
+/// and <see cref="GatewayConnectionString"/>, so every test proves those roles' grants suffice.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -15,14 +22,42 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The superuser on this database: for tests that look into or change data behind the system's back.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The roles of this test server: <c>c360_owner</c>, <c>c360_silo</c>, <c>c360_gateway</c>.</summary>
+    public DatabaseRoleNames Roles { get; } = DatabaseRoleNames.Default;
+
+    /// <summary>The owner role, which migrations run as.</summary>
+    public string OwnerConnectionString { get; }
+
+    /// <summary>What a silo connects as.</summary>
+    public string SiloConnectionString { get; }
+
+    /// <summary>What a gateway (or another Orleans client) connects as.</summary>
+    public string GatewayConnectionString { get; }
+
+    // Roles are server-wide: made once per server and test process (DatabaseRoleSetup serialises test processes).
+    private static readonly ConcurrentDictionary<string, Lazy<Task>> RolesMade = new();
 
     private TestDatabase(string server, string name)
     {
         _server = server;
         Name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        OwnerConnectionString = As(server, name, Roles.Owner);
+        SiloConnectionString = As(server, name, Roles.Silo);
+        GatewayConnectionString = As(server, name, Roles.Gateway);
     }
+
+    private static string As(string server, string database, string role) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = database, Username = role, Password = PasswordOf(server, role) }.ConnectionString;
+
+    // Derived from the server's superuser password, so every test process on one server arrives at the same
+    // passwords without sharing a file, and no password is a known constant.
+    private static string PasswordOf(string server, string role) =>
+        Convert.ToHexString(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(new NpgsqlConnectionStringBuilder(server).Password ?? ""), Encoding.UTF8.GetBytes(role)));
 
     public static Task<TestDatabase> CreateAsync()
     {
@@ -37,7 +72,20 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string server)
     {
         var db = new TestDatabase(server, $"c360_test_{Guid.NewGuid():N}");
-        await SchemaMigrator.ApplyAsync(db.ConnectionString);
+        var roles = db.Roles;
+        var key = new NpgsqlConnectionStringBuilder(server) { Database = null }.ConnectionString;
+        try
+        {
+            await RolesMade.GetOrAdd(key, _ => new Lazy<Task>(() => DatabaseRoleSetup.EnsureRolesAsync(server, roles,
+                new DatabaseRolePasswords(PasswordOf(server, roles.Owner), PasswordOf(server, roles.Silo), PasswordOf(server, roles.Gateway))))).Value;
+        }
+        catch
+        {
+            RolesMade.TryRemove(key, out _);
+            throw;
+        }
+        await DatabaseRoleSetup.PrepareDatabaseAsync(server, db.Name, roles);
+        await SchemaMigrator.ApplyAsync(db.OwnerConnectionString, roles);
         return db;
     }
 

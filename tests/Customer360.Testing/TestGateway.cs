@@ -50,7 +50,7 @@ public sealed class TestGateway : IAsyncDisposable
         var ingestApiKey = producer.Key;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Customer360"] = db.ConnectionString,
+            ["ConnectionStrings:Customer360"] = db.GatewayConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = "http://127.0.0.1:0",

@@ -1,9 +1,11 @@
 using Customer360.Contracts.Hosting;
 using Customer360.Grains.Storage;
+using Customer360.Grains.Storage.Roles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Customer360.Grains.Hosting;
 
@@ -14,7 +16,18 @@ internal sealed partial class SchemaBootstrapper(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!settings.Value.ApplySchemaOnStart) return;
-        var applied = await SchemaMigrator.ApplyAsync(ConnectionStrings.Customer360(configuration), cancellationToken);
+        IReadOnlyList<string> applied;
+        try
+        {
+            applied = await SchemaMigrator.ApplyAsync(ConnectionStrings.Customer360(configuration),
+                DatabaseRoleNames.From(configuration), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                "Storage:ApplySchemaOnStart is on, but the silo's database role may not change the schema. Run " +
+                "`Customer360.Silo migrate` as the owner role and set Storage:ApplySchemaOnStart=false.", e);
+        }
         LogApplied(logger, applied.Count, string.Join(", ", applied));
     }
 

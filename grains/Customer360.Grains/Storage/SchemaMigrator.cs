@@ -1,4 +1,5 @@
 using System.Globalization;
+using Customer360.Grains.Storage.Roles;
 using Npgsql;
 
 namespace Customer360.Grains.Storage;
@@ -7,7 +8,9 @@ namespace Customer360.Grains.Storage;
 /// Brings a PostgreSQL database to the schema this build expects: the tables and <c>OrleansQuery</c> rows the
 /// Orleans AdoNet providers need, and the project's own tables. The scripts are the embedded resources
 /// <c>Customer360.Schema.NNN_name.sql</c>, applied once each, in number order, and recorded in
-/// <c>c360_schema_version</c>. Safe to run from every silo at start, at the same time.
+/// <c>c360_schema_version</c>; then the privileges of the application roles (<see cref="DatabaseGrants"/>) are set
+/// again, so tables added by this run are covered. Run it as the owner role (<see cref="DatabaseRoleNames.Owner"/>).
+/// Safe to run from several processes at the same time.
 /// </summary>
 public sealed class SchemaMigrator
 {
@@ -33,7 +36,11 @@ public sealed class SchemaMigrator
     /// every embedded script not yet recorded in it.
     /// </summary>
     /// <returns>The file names of the scripts applied by this call, in order; empty when already current.</returns>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(string connectionString, CancellationToken ct = default)
+    public static Task<IReadOnlyList<string>> ApplyAsync(string connectionString, CancellationToken ct = default) =>
+        ApplyAsync(connectionString, DatabaseRoleNames.Default, ct);
+
+    /// <summary>As <see cref="ApplyAsync(string, CancellationToken)"/>, granting to the application roles of <paramref name="roles"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(string connectionString, DatabaseRoleNames roles, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var scripts = await LoadScriptsAsync(ct);
@@ -61,6 +68,14 @@ public sealed class SchemaMigrator
                 ct, ("version", script.Version), ("name", script.Name));
             await tx.CommitAsync(ct);
             applied.Add(script.Name);
+        }
+
+        // Every time, not only when a script ran: a role created after the last migration gets its grants too.
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(@key)", ct, ("key", MigrationLockKey));
+            await DatabaseGrants.ApplyAsync(connection, tx, roles, ct);
+            await tx.CommitAsync(ct);
         }
 
         return applied;
