@@ -52,17 +52,18 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             ["DOTNET_ENVIRONMENT"] = "Testing",
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["ConnectionStrings:Customer360"] = db.ConnectionString,
+            ["ConnectionStrings:Customer360"] = db.GatewayConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Auth:DemoMode"] = "true",
             ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Auth:IngestApiKeys:0"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
             ["Logging:Console:FormatterOptions:ColorBehavior"] = "Disabled",
         };
+        // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
+        foreach (var (key, value) in TestCertificates.Cluster.Settings) environment[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 

@@ -33,5 +33,5 @@ BEGIN
 END
 $$;
 
--- Only roles granted it may prune (the gateway's: 014_roles.sql grants EXECUTE).
+-- Only roles granted it may prune: the gateway's (Storage/Roles/DatabaseGrants.cs).
 REVOKE ALL ON FUNCTION c360_prune_audit(int) FROM PUBLIC;
