@@ -198,7 +198,9 @@ INGEST_KEY_FILE="$RUN_DIR/ingest-api-key"
 if [[ ! -s "$INGEST_KEY_FILE" ]]; then
     (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$INGEST_KEY_FILE")
 fi
+# Demo mode: the demo users of gateway/appsettings.Demo.json (known passwords) are created and may sign in.
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
+    "Auth__DemoMode=true" \
     "Auth__IngestApiKeys__0=$(cat "$INGEST_KEY_FILE")" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
@@ -218,11 +220,11 @@ fi
 # 7. Banner
 # ----------------------------------------------------------------------------------------------------------
 
-# Demo sign-ins from gateway/appsettings.json, section Auth:Users (keys matched case-insensitively, as .NET
+# Demo sign-ins from gateway/appsettings.Demo.json, section Auth:DemoUsers (keys matched case-insensitively, as .NET
 # configuration does). Accepts a list of user objects or a name -> password/object map. Node is always
 # here (it builds the dashboard); prints nothing when there is no such section.
 demo_logins() {
-    node - "$ROOT/gateway/appsettings.json" <<'EOF' 2>/dev/null || true
+    node - "$ROOT/gateway/appsettings.Demo.json" <<'EOF' 2>/dev/null || true
 const fs = require('fs');
 let json;
 try {
@@ -233,7 +235,7 @@ try {
 } catch { process.exit(0); }
 const get = (o, key) => o && typeof o === 'object'
   ? Object.entries(o).find(([k]) => k.toLowerCase() === key)?.[1] : undefined;
-const users = get(get(json, 'auth'), 'users');
+const users = get(get(json, 'auth'), 'demousers');
 if (!users || typeof users !== 'object') process.exit(0);
 const pick = (u, ...keys) => { for (const k of keys) { const v = get(u, k); if (v !== undefined) return v; } };
 const line = (name, u) => {
@@ -270,11 +272,14 @@ LOGINS="$(demo_logins)"
     echo "               password in $PG_PASSWORD_FILE"
     echo "  Logs:        $LOG_DIR/"
     echo
+    echo "  *** DEMO MODE: demo users with known passwords can sign in (Auth:DemoMode=true). ***"
+    echo "  *** Never expose this install; a production one starts with create-admin.      ***"
+    echo
     if [[ -n "$LOGINS" ]]; then
         echo "  Demo sign-ins:"
         while IFS= read -r l; do echo "    $l"; done <<<"$LOGINS"
     else
-        echo "  Sign-in: none yet (sign-in arrives with the access issue)"
+        echo "  Demo sign-ins: none found in gateway/appsettings.Demo.json"
     fi
     echo
     echo "  Press Ctrl-C to stop everything."

@@ -8,7 +8,7 @@ namespace Customer360.Gateway.Auth;
 
 /// <summary>
 /// Issues the signed bearer token of a user whose password was checked (<see cref="SignInService"/>): role and
-/// scope, a producer's grants and stores, and <c>iat</c>, which lets every gateway refuse tokens issued before
+/// scope, a producer's grants and stores, and when it was issued (<see cref="TokenIssuedAt"/>), which lets every gateway refuse tokens issued before
 /// the user's sessions were ended (<see cref="UserStateCache"/>).
 /// </summary>
 public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
@@ -21,7 +21,7 @@ public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time
         var now = time.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
         var scope = user.Scope;
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, scope.Role) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, scope.Role), TokenIssuedAt.For(now) };
         if (scope.StoreId is { } store) claims.Add(new(ScopeClaims.Store, store));
         if (scope.ManagerId is { } manager) claims.Add(new(ScopeClaims.Manager, manager));
         if (scope.Region is { } region) claims.Add(new(ScopeClaims.Region, region));

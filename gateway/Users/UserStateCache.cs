@@ -24,8 +24,6 @@ public sealed partial class UserStateCache(UserStore store, HubSessions hubSessi
         if (name is null || !_states.TryGetValue(UserStore.Key(name), out var state)) return null;
         if (state.Disabled) return "the user is disabled";
         if (state.Demo && !options.Value.DemoMode) return "demo users sign in only in demo mode";
-        // iat has whole seconds, and the session start is stored truncated to the second it was set in, so a
-        // token issued in that same second (at the reset or just after) stays good.
         var issuedAt = TokenIssuedAt.Of(user) ?? DateTimeOffset.MinValue;
         return issuedAt < state.SessionsValidAfter ? "the user's sessions were ended (disabled or password reset)" : null;
     }

@@ -72,7 +72,7 @@ public sealed class UserStore(NpgsqlDataSource db)
     /// lockout. Null when there is no such user.
     /// </summary>
     public Task<StoredUser?> SetDisabledAsync(string name, bool disabled, DateTimeOffset now, string by, CancellationToken ct) => disabled
-        ? UpdateAsync(name, by, "disabled = true, sessions_valid_after = date_trunc('second', @now)", cmd => AddTime(cmd, "now", now), ct)
+        ? UpdateAsync(name, by, "disabled = true, sessions_valid_after = @now", cmd => AddTime(cmd, "now", now), ct)
         : UpdateAsync(name, by, "disabled = false, failed_sign_ins = 0, locked_until = null", _ => { }, ct);
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class UserStore(NpgsqlDataSource db)
     /// lockout is lifted, and the user is no longer a demo user (nobody else knows the password now).
     /// </summary>
     public Task<StoredUser?> ResetPasswordAsync(string name, string passwordHash, DateTimeOffset now, string by, CancellationToken ct) =>
-        UpdateAsync(name, by, "password_hash = @hash, sessions_valid_after = date_trunc('second', @now), failed_sign_ins = 0, locked_until = null, demo = false",
+        UpdateAsync(name, by, "password_hash = @hash, sessions_valid_after = @now, failed_sign_ins = 0, locked_until = null, demo = false",
             cmd =>
             {
                 cmd.Parameters.AddWithValue("hash", passwordHash);
