@@ -45,6 +45,13 @@ public sealed class AuthOptions
 
     public const int MinPasswordHashIterations = 210_000;
 
+    /// <summary>
+    /// The former plain-text users (<c>Auth:Users</c>), bound only to refuse a configuration that still has them: an
+    /// operator must not believe those accounts exist.
+    /// </summary>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("Users")]
+    public List<DemoUser> LegacyUsers { get; set; } = [];
+
     public byte[] KeyBytes() => Convert.FromBase64String(SigningKey);
 
     /// <summary>Every problem, naming the setting.</summary>
@@ -56,6 +63,9 @@ public sealed class AuthOptions
         if (TokenLifetime <= TimeSpan.Zero || TokenLifetime > TimeSpan.FromDays(1)) yield return "Auth:TokenLifetime must be above zero and at most one day";
         foreach (var (k, i) in IngestApiKeys.Select((k, i) => (k, i)))
             if (k is null || k.Length < 32) yield return $"Auth:IngestApiKeys:{i} must be at least 32 characters";
+        if (LegacyUsers.Count > 0)
+            yield return "Auth:Users is no longer read: users live in PostgreSQL (c360_users). Remove it; make the first administrator with " +
+                "`Customer360.Gateway create-admin --user NAME`, and the others in the Users page or POST /api/v1/users";
         if (PasswordHashIterations < MinPasswordHashIterations)
             yield return $"Auth:PasswordHashIterations must be at least {MinPasswordHashIterations:N0}";
         if (UserStateRefresh < TimeSpan.FromSeconds(1) || UserStateRefresh > TimeSpan.FromMinutes(1))

@@ -36,6 +36,15 @@ public sealed class DemoModeTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task a_configuration_that_still_lists_plain_text_users_is_refused_at_start()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestGateway.StartAsync(system.Db, system.ClusterId,
+            new Dictionary<string, string?> { ["Auth:Users:0:Name"] = "admin", ["Auth:Users:0:Password"] = "demo123", ["Auth:Users:0:Role"] = "admin" }));
+        Assert.Contains("Auth:Users is no longer read", error.Message);
+        Assert.Contains("create-admin", error.Message);
+    }
+
+    [Fact]
     public async Task the_production_configuration_holds_no_users_and_no_secrets()
     {
         var settings = await File.ReadAllTextAsync(Path.Combine(RepoRoot.Path, "gateway", "appsettings.json"));
