@@ -44,18 +44,9 @@ public static class AuthHostingExtensions
                 RoleClaimType = System.Security.Claims.ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
-            // Browsers cannot set headers on WebSockets, so the console hub takes the token from the query string
-            // (access_token), and only there. Hosting logs that query at Information: the gateway keeps that
-            // category at Warning (GatewayHostingExtensions) so a token never reaches a log.
             o.Events = new JwtBearerEvents
             {
-                OnMessageReceived = context =>
-                {
-                    if (context.HttpContext.Request.Path.StartsWithSegments(ConsoleHubPath)
-                        && context.Request.Query["access_token"] is { Count: > 0 } token)
-                        context.Token = token;
-                    return Task.CompletedTask;
-                },
+                OnMessageReceived = TakeHubToken,
                 // A good signature is not enough: the user may have been disabled, or their sessions ended, since.
                 OnTokenValidated = context =>
                 {
@@ -64,7 +55,8 @@ public static class AuthHostingExtensions
                     return Task.CompletedTask;
                 },
             };
-        }).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        }).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCustomer360Oidc(builder.Configuration);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.StaffPolicy, p => p.RequireRole(Roles.Store, Roles.AccountManager, Roles.PhoneManager, Roles.Supervisor, Roles.Admin))
@@ -72,6 +64,18 @@ public static class AuthHostingExtensions
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.Ingest));
         return builder;
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on WebSockets, so the console hub takes the token from the query string
+    /// (access_token), and only there. Hosting logs that query at Information: the gateway keeps that category at
+    /// Warning (GatewayHostingExtensions) so a token never reaches a log.
+    /// </summary>
+    internal static Task TakeHubToken(MessageReceivedContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments(ConsoleHubPath) && context.Request.Query["access_token"] is { Count: > 0 } token)
+            context.Token = token;
+        return Task.CompletedTask;
     }
 
     private static void AddUsers(IServiceCollection services)

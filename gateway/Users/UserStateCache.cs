@@ -19,6 +19,8 @@ public sealed partial class UserStateCache(UserStore store, HubSessions hubSessi
     /// <summary>Why this principal's token is no longer good, or null when it is.</summary>
     public string? RefusalOf(ClaimsPrincipal user)
     {
+        // Users of an external provider are managed there; a local user of the same name says nothing about them.
+        if (user.Identity?.AuthenticationType == OidcAuthentication.SchemeName) return null;
         var name = user.FindFirstValue(ClaimTypes.Name);
         // Producers signing in with an API key carry no user; only tokens of users are checked here.
         if (name is null || !_states.TryGetValue(UserStore.Key(name), out var state)) return null;
