@@ -119,6 +119,7 @@ wait_port 127.0.0.1 "$SILO_GATEWAY_PORT" 180 "${PIDS[silo]}" \
 INGEST_KEY="$(random_password)"
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" \
     "Auth__SigningKey=$(head -c 32 /dev/urandom | base64 -w0)" "Auth__IngestApiKeys__0=$INGEST_KEY" \
+    "Auth__DemoMode=true" \
     "Ingest__MaxEvents=100000" "Ingest__MaxBodyBytes=134217728" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \
