@@ -124,6 +124,7 @@ start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" 
     "Auth__SigningKey=$(head -c 32 /dev/urandom | base64 -w0)" \
     "Auth__Producers__0__Name=bench" "Auth__Producers__0__Key=$INGEST_KEY" \
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
+    "Auth__DemoMode=true" \
     "Ingest__MaxEvents=100000" "Ingest__MaxBodyBytes=134217728" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \

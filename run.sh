@@ -218,8 +218,10 @@ if [[ ! -s "$INGEST_KEY_FILE" ]]; then
 fi
 # The demo feed is one producer holding every grant (usage, master data, walk-ins at store S01): it registers
 # and reassigns customers as well as sending usage. A real install gives each feed only what it sends.
+# Demo mode: the demo users of gateway/appsettings.Demo.json (known passwords) are created and may sign in.
 cluster_env "${ROLE_CONNECTION[gateway]}" "$CLUSTER_ID"
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
+    "Auth__DemoMode=true" \
     "Auth__Producers__0__Name=demo-feed" "Auth__Producers__0__Key=$(cat "$INGEST_KEY_FILE")" \
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
     "Auth__Producers__0__Grants__2=store-systems" "Auth__Producers__0__Stores__0=S01" \
@@ -241,11 +243,11 @@ fi
 # 7. Banner
 # ----------------------------------------------------------------------------------------------------------
 
-# Demo sign-ins from gateway/appsettings.json, section Auth:Users (keys matched case-insensitively, as .NET
+# Demo sign-ins from gateway/appsettings.Demo.json, section Auth:DemoUsers (keys matched case-insensitively, as .NET
 # configuration does). Accepts a list of user objects or a name -> password/object map. Node is always
 # here (it builds the dashboard); prints nothing when there is no such section.
 demo_logins() {
-    node - "$ROOT/gateway/appsettings.json" <<'EOF' 2>/dev/null || true
+    node - "$ROOT/gateway/appsettings.Demo.json" <<'EOF' 2>/dev/null || true
 const fs = require('fs');
 let json;
 try {
@@ -256,7 +258,7 @@ try {
 } catch { process.exit(0); }
 const get = (o, key) => o && typeof o === 'object'
   ? Object.entries(o).find(([k]) => k.toLowerCase() === key)?.[1] : undefined;
-const users = get(get(json, 'auth'), 'users');
+const users = get(get(json, 'auth'), 'demousers');
 if (!users || typeof users !== 'object') process.exit(0);
 const pick = (u, ...keys) => { for (const k of keys) { const v = get(u, k); if (v !== undefined) return v; } };
 const line = (name, u) => {
@@ -296,11 +298,14 @@ LOGINS="$(demo_logins)"
     echo "  Cluster TLS: self-made DEMO certificates in $RUN_DIR/tls/ (not for production;"
     echo "               a real install uses its own CA, see README)"
     echo
+    echo "  *** DEMO MODE: demo users with known passwords can sign in (Auth:DemoMode=true). ***"
+    echo "  *** Never expose this install; a production one starts with create-admin.      ***"
+    echo
     if [[ -n "$LOGINS" ]]; then
         echo "  Demo sign-ins:"
         while IFS= read -r l; do echo "    $l"; done <<<"$LOGINS"
     else
-        echo "  Sign-in: none yet (sign-in arrives with the access issue)"
+        echo "  Demo sign-ins: none found in gateway/appsettings.Demo.json"
     fi
     echo
     echo "  Press Ctrl-C to stop everything."

@@ -79,8 +79,14 @@ export function isSignedToken(value: unknown): value is SignedToken {
   );
 }
 
-/** `refused`: unknown user name or wrong password (401). Anything else the gateway cannot answer throws. */
-export async function requestToken(userName: string, password: string): Promise<{ kind: 'signedIn'; token: SignedToken } | { kind: 'refused' }> {
+/**
+ * `refused`: unknown user name or wrong password (401); `locked`: too many wrong passwords in a row (423);
+ * `rateLimited`: too many attempts (429). Anything else the gateway cannot answer throws.
+ */
+export async function requestToken(
+  userName: string,
+  password: string,
+): Promise<{ kind: 'signedIn'; token: SignedToken } | { kind: 'refused' } | { kind: 'locked' } | { kind: 'rateLimited' }> {
   const response = await fetch('/api/v1/auth/token', {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -89,6 +95,8 @@ export async function requestToken(userName: string, password: string): Promise<
   });
   // 400 only comes from an empty field, which the form does not send; either way the gateway refused.
   if (response.status === 401 || response.status === 400) return { kind: 'refused' };
+  // Too many wrong passwords (423) or attempts (429): the gateway says until when; the form says so.
+  if (response.status === 423 || response.status === 429) return { kind: response.status === 423 ? 'locked' : 'rateLimited' };
   if (!response.ok) throw new ApiError(`Sign-in failed with HTTP ${response.status}`, response.status);
   const body: unknown = await response.json();
   if (!isSignedToken(body)) throw new ApiError('Sign-in returned a body that is not a token');
@@ -142,7 +150,7 @@ export type ApiResult<T> = { ok: true; body: T } | { ok: false; status: number; 
  * worded in that language (the gateway's `?lang=`), whatever the browser's own. Never throws.
  */
 export async function callApi<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   credentials: Credentials,
   options: { body?: unknown; lang?: string } = {},
@@ -171,7 +179,13 @@ export async function callApi<T>(
     // Not JSON (a proxy's error page): the status alone has to say it.
   }
   if (response.ok) return { ok: true, body: body as T };
-  const problem = (body ?? {}) as { detail?: unknown; title?: unknown };
-  const reason = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : `HTTP ${response.status}`;
+  const problem = (body ?? {}) as { detail?: unknown; title?: unknown; errors?: unknown };
+  // A validation problem names each bad field in `errors`; its messages say more than its title.
+  const fieldErrors =
+    typeof problem.errors === 'object' && problem.errors !== null
+      ? Object.values(problem.errors as Record<string, unknown>).flat().filter((m): m is string => typeof m === 'string').join(' ')
+      : '';
+  const reason =
+    typeof problem.detail === 'string' ? problem.detail : fieldErrors || (typeof problem.title === 'string' ? problem.title : `HTTP ${response.status}`);
   return { ok: false, status: response.status, reason };
 }

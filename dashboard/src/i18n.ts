@@ -1,5 +1,6 @@
 import * as profileStrings from './components/profile/strings';
 import * as accountManagerStrings from './consoles/account-manager/strings';
+import * as adminStrings from './consoles/admin/strings';
 import * as kitStrings from './consoles/kit/strings';
 import * as phoneManagerStrings from './consoles/phone-manager/strings';
 import * as storeStrings from './consoles/store/strings';
@@ -61,6 +62,8 @@ const baseEn = {
   signingIn: 'Signing in…',
   signInMissing: 'Enter your user name and password.',
   signInRefused: 'Wrong user name or password.',
+  signInLocked: 'Too many wrong passwords: this account is locked for a while. Try again later or ask an administrator.',
+  signInRateLimited: 'Too many sign-in attempts. Wait a minute, then try again.',
   signInUnavailable: 'The service did not answer. Try again in a moment.',
   sessionExpired: 'Your session expired. Sign in again to continue.',
   signedInAs: 'Signed in as',
@@ -88,6 +91,7 @@ const en = {
   ...accountManagerStrings.en,
   ...phoneManagerStrings.en,
   ...supervisorStrings.en,
+  ...adminStrings.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -145,6 +149,8 @@ const baseZhCN: Record<keyof typeof baseEn, string> = {
   signingIn: '正在登录…',
   signInMissing: '请输入用户名和密码。',
   signInRefused: '用户名或密码错误。',
+  signInLocked: '密码错误次数过多，账号已暂时锁定。请稍后再试，或联系管理员。',
+  signInRateLimited: '登录尝试过于频繁，请一分钟后再试。',
   signInUnavailable: '服务没有响应，请稍后重试。',
   sessionExpired: '登录已过期，请重新登录后继续。',
   signedInAs: '当前用户',
@@ -171,6 +177,7 @@ const zhCN: Messages = {
   ...accountManagerStrings.zh,
   ...phoneManagerStrings.zh,
   ...supervisorStrings.zh,
+  ...adminStrings.zh,
 };
 
 const catalogs: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -9,7 +9,7 @@ export type SessionState =
   /** `userName`: whose session expired, so the form asks only for the password again. */
   | { kind: 'signedOut'; reason: SignedOutReason; userName?: string };
 
-export type SignInResult = 'signedIn' | 'refused' | 'unavailable';
+export type SignInResult = 'signedIn' | 'refused' | 'locked' | 'rateLimited' | 'unavailable';
 
 const storageKey = 'c360.session';
 
@@ -59,7 +59,7 @@ export class Session implements Credentials {
       console.warn('Sign-in failed', error);
       return 'unavailable';
     }
-    if (answer.kind === 'refused') return 'refused';
+    if (answer.kind !== 'signedIn') return answer.kind;
     if (hasExpired(answer.token)) {
       // Only a badly wrong clock on this machine gets here; the token would be dropped at once.
       console.warn('Sign-in returned a token that has already expired by this machine\u2019s clock');

@@ -8,6 +8,7 @@ using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
 using Customer360.Gateway.Search;
+using Customer360.Gateway.Users;
 using Npgsql;
 using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -121,6 +122,7 @@ public static class GatewayHostingExtensions
         app.MapAuditApi();
         app.MapWorkOrdersApi();
         app.MapAuthApi();
+        app.MapUsersApi();
         app.MapListsApi();
         app.MapAlertsApi();
         app.MapStaffApi();

@@ -55,6 +55,13 @@ public sealed class TestGateway : IAsyncDisposable
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = "http://127.0.0.1:0",
             ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            // The demo users of gateway/appsettings.Demo.json (password demo123) sign every test in; a test that
+            // needs production behaviour sets Auth:DemoMode to false.
+            ["Auth:DemoMode"] = "true",
+            // Every test signs in from 127.0.0.1, many times for the same demo users: the sign-in rate limits would
+            // throttle the suite. Tests of the limits themselves set them low again.
+            ["Auth:SignIn:PerAddressPermits"] = "100000",
+            ["Auth:SignIn:PerUserPermits"] = "100000",
         });
         builder.Configuration.AddInMemoryCollection(producer.SettingsAt(0));
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
@@ -68,7 +75,7 @@ public sealed class TestGateway : IAsyncDisposable
         return new TestGateway(app, new Uri(address), ingestApiKey, builder.Configuration["Auth:SigningKey"]!);
     }
 
-    /// <summary>Signs in as one of the demo users of <c>gateway/appsettings.json</c> (password demo123).</summary>
+    /// <summary>Signs in as one of the demo users of <c>gateway/appsettings.Demo.json</c> (password demo123).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string userName)
     {
         var http = CreateHttpClient();

@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { AccountManagerConsole } from '../consoles/account-manager/AccountManagerConsole';
+import { UsersPage } from '../consoles/admin/UsersPage';
 import type { ConsoleProps } from '../consoles/ConsoleProps';
 import { PhoneManagerConsole } from '../consoles/phone-manager/PhoneManagerConsole';
 import { StoreConsole } from '../consoles/store/StoreConsole';
 import { SupervisorConsole } from '../consoles/supervisor/SupervisorConsole';
+import { useI18n } from '../i18n';
 import { useObservable, type Observable } from '../observable';
 import type { Session } from '../session';
 import type { Workspace } from '../workspace';
@@ -37,10 +40,20 @@ function RoleConsole(props: ConsoleProps) {
   return <Console {...props} />;
 }
 
+/** The administrator's console: the customer cards, and the Users page (users, roles, scopes). */
 function AdminConsole({ workspace, account }: ConsoleProps) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<'customers' | 'users'>('customers');
   return (
     <ConsoleShell live={workspace.live} account={account}>
-      <CustomerBoardView workspace={workspace} />
+      <div class="segmented admin-tabs" role="group">
+        {(['customers', 'users'] as const).map((k) => (
+          <button key={k} type="button" data-testid={`admin-tab-${k}`} aria-pressed={tab === k} onClick={() => setTab(k)}>
+            {t(`admin.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'customers' ? <CustomerBoardView workspace={workspace} /> : <UsersPage credentials={workspace.credentials} />}
     </ConsoleShell>
   );
 }

@@ -39,7 +39,9 @@ export function SignInForm({ session, reason, userName: lastUser }: Props) {
     // Signed in: this screen is gone. Otherwise stay, say why, and let the user retype.
     if (result === 'signedIn') return;
     setPending(false);
-    setError(result === 'refused' ? 'signInRefused' : 'signInUnavailable');
+    setError(
+      result === 'refused' ? 'signInRefused' : result === 'locked' ? 'signInLocked' : result === 'rateLimited' ? 'signInRateLimited' : 'signInUnavailable',
+    );
     passwordRef.current?.focus();
     passwordRef.current?.select();
   };

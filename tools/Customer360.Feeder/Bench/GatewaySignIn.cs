@@ -6,7 +6,7 @@ namespace Customer360.Feeder.Bench;
 /// <summary>Signs in to the gateway (<c>POST /api/v1/auth/token</c>) for the bearer token the console hub asks for.</summary>
 public static class GatewaySignIn
 {
-    // The demo admin of gateway/appsettings.json, which bench.sh's gateway runs with: a console that may
+    // The demo admin of gateway/appsettings.Demo.json (bench.sh runs its gateway in demo mode): a console that may
     // follow any customer.
     private const string UserName = "admin";
     private const string Password = "demo123";
