@@ -43,8 +43,7 @@ public static class StoresEndpoints
         return app;
     }
 
-    public static StoreWalkInsView Masked(StoreWalkInsView list) =>
-        list with { WalkIns = [.. list.WalkIns.Select(w => w with { Customer = PersonalDataMasking.Mask(w.Customer) })] };
+    public static StoreWalkInsView Masked(StoreWalkInsView list) => PersonalDataMasking.Mask(list);
 
     private static async Task<IResult> WalkInAsync(string storeId, WalkInRequest body, HttpContext http, IClusterClient cluster,
         StaffEvents staff, CustomerReader reader)

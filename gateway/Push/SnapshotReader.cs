@@ -19,13 +19,13 @@ public sealed class SnapshotReader(IClusterClient cluster, CustomerReader reader
                 return new TopicSnapshot(topic, view?.Version ?? 0, view);
             case Topics.PortfolioPrefix or Topics.AlertsPrefix:
                 var list = await cluster.GetGrain<ICustomerListGrain>(topic).GetList();
-                return new TopicSnapshot(topic, list.Version, null, list);
+                return new TopicSnapshot(topic, list.Version, null, AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(list) : list);
             case Topics.StorePrefix:
                 var walkIns = await cluster.GetGrain<IStoreGrain>(key).GetWalkIns(time.GetUtcNow());
                 return new TopicSnapshot(topic, walkIns.Version, null, AccessRules.Masks(viewer) ? StoresEndpoints.Masked(walkIns) : walkIns);
             case Topics.WorkOrdersPrefix:
                 var inbox = await cluster.GetGrain<IWorkOrderInboxGrain>(key).Get();
-                return new TopicSnapshot(topic, inbox.Version, null, WorkOrders: inbox.WorkOrders);
+                return new TopicSnapshot(topic, inbox.Version, null, WorkOrders: (AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(inbox) : inbox).WorkOrders);
             case Topics.TiersPrefix:
                 var board = await cluster.GetGrain<ITierBoardGrain>(key).GetBoard();
                 return new TopicSnapshot(topic, board.Version, null, board);

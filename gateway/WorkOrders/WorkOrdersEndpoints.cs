@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Customer360.Contracts;
+using Customer360.Domain.Access;
 using Customer360.Domain.WorkOrders;
+using Customer360.Gateway.Auth;
 
 namespace Customer360.Gateway.WorkOrders;
 
@@ -60,7 +62,7 @@ public static class WorkOrdersEndpoints
     private static RouteHandlerBuilder MapStep(RouteGroupBuilder orders, string step, string name, string summary, string? field,
         Func<IWorkOrderGrain, string?, string, Task<WorkOrderResult>> take) =>
         orders.MapPost($"/{{id}}/{step}", (string id, HttpRequest request, ClaimsPrincipal user, IClusterClient cluster) =>
-                StepAsync(id, request, WorkOrderCaller.From(user), cluster, field, take))
+                StepAsync(id, request, WorkOrderCaller.From(user), Masked(user), cluster, field, take))
             .WithName(name)
             .WithSummary(summary + " Only the addressee (the store's staff, or the account manager) or an administrator; 409 with the reason when the order's state does not allow it.")
             .Produces<WorkOrder>()
@@ -89,7 +91,7 @@ public static class WorkOrdersEndpoints
         return result.Outcome == WorkOrderOutcome.Applied ? Results.Created($"/api/v1/work-orders/{id}", result.Order) : Answer(result);
     }
 
-    private static async Task<IResult> StepAsync(string id, HttpRequest request, WorkOrderCaller caller, IClusterClient cluster, string? field,
+    private static async Task<IResult> StepAsync(string id, HttpRequest request, WorkOrderCaller caller, bool masked, IClusterClient cluster, string? field,
         Func<IWorkOrderGrain, string?, string, Task<WorkOrderResult>> step)
     {
         if (id.Length > 64) return Invalid("a work order id is at most 64 characters");
@@ -106,7 +108,7 @@ public static class WorkOrdersEndpoints
         if (await grain.Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
         if (!WorkOrderAccess.MayAct(caller.Role, caller.StoreId, caller.ManagerId, order.Addressee))
             return Forbidden($"work order {id} is addressed to {order.Addressee.Inbox}; only its addressee or an administrator may act on it");
-        return Answer(await step(grain, text, caller.UserName));
+        return Answer(await step(grain, text, caller.UserName), masked);
     }
 
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IClusterClient cluster)
@@ -115,7 +117,7 @@ public static class WorkOrdersEndpoints
         var caller = WorkOrderCaller.From(user);
         if (await cluster.GetGrain<IWorkOrderGrain>(id).Get() is not { } order) return Answer(WorkOrderResult.Unknown(id));
         return WorkOrderAccess.MayRead(caller.Role, caller.StoreId, caller.ManagerId, caller.UserName, order)
-            ? Results.Ok(order)
+            ? Results.Ok(Masked(user) ? PersonalDataMasking.Mask(order) : order)
             : Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}");
     }
 
@@ -127,7 +129,8 @@ public static class WorkOrdersEndpoints
             return Invalid("addressee must name an inbox like store:S01, account-manager:AM01 or phone-manager:PM01");
         if (!WorkOrderAccess.MaySubscribe(caller.Role, caller.StoreId, caller.ManagerId, inbox))
             return Forbidden($"{caller.UserName} may read only their own inbox, {caller.Inbox}");
-        return Results.Ok(await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get());
+        var view = await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get();
+        return Results.Ok(Masked(user) ? PersonalDataMasking.Mask(view) : view);
     }
 
     /// <summary>The body as JSON, an empty body as <c>{}</c> (a step whose text is missing says so itself), or why it cannot be read.</summary>
@@ -148,9 +151,12 @@ public static class WorkOrdersEndpoints
         }
     }
 
-    private static IResult Answer(WorkOrderResult result) => result.Outcome switch
+    /// <summary>Whether the caller sees work orders as a masked viewer (store staff): free text with its numbers masked.</summary>
+    private static bool Masked(ClaimsPrincipal user) => user.ToViewer() is { } viewer && AccessRules.Masks(viewer);
+
+    private static IResult Answer(WorkOrderResult result, bool masked = false) => result.Outcome switch
     {
-        WorkOrderOutcome.Applied => Results.Ok(result.Order),
+        WorkOrderOutcome.Applied => Results.Ok(masked ? PersonalDataMasking.Mask(result.Order!) : result.Order),
         WorkOrderOutcome.Invalid => Invalid(result.Error!),
         WorkOrderOutcome.Refused => Results.Problem(title: "The work order cannot take this step", detail: result.Error, statusCode: StatusCodes.Status409Conflict),
         _ => NotFound("Work order not found", result.Error!),
