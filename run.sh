@@ -200,6 +200,7 @@ if [[ ! -s "$INGEST_KEY_FILE" ]]; then
 fi
 start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" "Auth__SigningKey=$(cat "$SIGNING_KEY_FILE")" \
     "Auth__IngestApiKeys__0=$(cat "$INGEST_KEY_FILE")" \
+    "OpenApi__Enabled=true" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
     tail -n 40 "$LOG_DIR/gateway.log" >&2
