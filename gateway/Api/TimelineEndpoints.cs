@@ -59,7 +59,9 @@ public static class TimelineEndpoints
         while (await rows.ReadAsync(http.RequestAborted))
         {
             var payload = masks ? MaskedPayloadOf(rows.GetString(4)) : PayloadOf(rows.GetString(4));
-            entries.Add(new TimelineEntry(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetFieldValue<DateTimeOffset>(3), payload));
+            // Producers choose event ids, and some build them from the phone number.
+            var eventId = masks ? FreeText.MaskNumbers(rows.GetString(1))! : rows.GetString(1);
+            entries.Add(new TimelineEntry(rows.GetInt64(0), eventId, rows.GetString(2), rows.GetFieldValue<DateTimeOffset>(3), payload));
         }
         http.AuditRead(id);
         return Results.Ok(entries);

@@ -69,7 +69,7 @@ public sealed class MaskedViewsTests
         Assert.Equal(view.Products, masked.Products);
         Assert.Equal(view.Usage.DataMb, masked.Usage.DataMb);
         Assert.Equal(view.Billing.Bills, masked.Billing.Bills);
-        Assert.Equal(view.Derived.Alerts[0].Id, masked.Derived.Alerts[0].Id);
+        Assert.Equal(view.Derived.Alerts[0].RaisedAt, masked.Derived.Alerts[0].RaisedAt);
         Assert.Equal(view.WorkOrders[0].DueAt, masked.WorkOrders[0].DueAt);
     }
 
@@ -83,6 +83,19 @@ public sealed class MaskedViewsTests
         Assert.StartsWith("c**", masked.Identity.Name);
         Assert.Equal("cal********************************002X", masked.Identity.Msisdn);
         Assert.Null(masked.Identity.Birthday);
+    }
+
+    [Theory]
+    [InlineData("C00000001-walk-in:S01:2026-12-03-42", "C00000001-walk-in:S01:2026-12-03-42")]
+    [InlineData("C00000001-complaint:ID 11010519491231002X-7", "C00000001-complaint:ID 110***********002X-7")]
+    public void an_alert_id_keeps_the_customer_id_whole_and_masks_the_numbers_of_its_key(string id, string shown)
+    {
+        var line = (CustomerSummary)Fill(typeof(CustomerSummary), MaskRule.Shown) with
+        {
+            CustomerId = "C00000001",
+            OpenAlerts = [new AlertSummary(id, AlertKind.WalkIn, AlertSeverity.High, AlertState.Open, "S01", Given.Now, null)],
+        };
+        Assert.Equal(shown, PersonalDataMasking.Mask(line).OpenAlerts[0].Id);
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using static Customer360.Testing.Events;
 
 namespace Customer360.EndToEnd.Tests;
 
 /// <summary>
-/// Free text written by staff — a touchpoint note, a manual tag, a work order's notes and outcome — holding a
-/// full phone number and ID number, over real HTTP and SignalR: store staff get it with the numbers masked, or
+/// Free text written by staff or systems — a touchpoint note, a manual tag, a work order's notes and outcome, a
+/// complaint's reference and event id — holding a full phone number and ID number, over real HTTP and SignalR: store staff get it with the numbers masked, or
 /// not at all, in every answer and push they receive; the account manager gets it in full.
 /// </summary>
 [Collection(SystemCollection.Name)]
@@ -29,7 +30,14 @@ public sealed class FreeTextMaskingTests(SystemFixture system)
     [Fact]
     public async Task notes_holding_phone_and_id_numbers_reach_store_staff_masked_everywhere_and_the_account_manager_in_full()
     {
-        await Feed.PostAsync(system.Http, Registered("FM1", "fm1-reg", msisdn: "13912347001", name: "Qian Li"));
+        await Feed.PostAsync(system.Http, Registered("FM1", "fm1-reg", msisdn: "13912347001", name: "Qian Li"),
+            // A producer's complaint whose event id holds a phone number and whose reference an ID number (the
+            // complaint alert's reason quotes the reference).
+            new JsonObject
+            {
+                ["eventId"] = $"hotline-{Phone}-1", ["customerId"] = "FM1", ["occurredAt"] = DateTimeOffset.UtcNow.ToString("O"), ["type"] = "touchpoint",
+                ["payload"] = new JsonObject { ["channel"] = "call-centre", ["kind"] = "complaint", ["reference"] = $"ID {IdNumber}" },
+            });
         using var am = await system.Gateway.CreateSignedInClientAsync("am01");
         using var pm = await system.Gateway.CreateSignedInClientAsync("pm01");
         using var store = await system.Gateway.CreateSignedInClientAsync("store01");
@@ -88,6 +96,9 @@ public sealed class FreeTextMaskingTests(SystemFixture system)
         var full = (await OkAsync(am.GetAsync("/api/v1/customers/FM1"))).GetRawText();
         Assert.Contains(Note, full);
         Assert.Contains($"husband {Phone}", full);
-        Assert.Contains(Note, (await OkAsync(am.GetAsync("/api/v1/customers/FM1/timeline"))).GetRawText());
+        var fullTimeline = (await OkAsync(am.GetAsync("/api/v1/customers/FM1/timeline"))).GetRawText();
+        Assert.Contains(Note, fullTimeline);
+        Assert.Contains($"hotline-{Phone}-1", fullTimeline);
+        Assert.Contains(IdNumber, full);
     }
 }

@@ -45,8 +45,9 @@ public static class MaskedFields
         Set<MonthUsageView>(S, "Month", "DataMb", "VoiceMinutes", "Sms");
         Set<BillingView>(S, "Bills", "A3", "Balance", "Outstanding", "ArrearsSince");
         Set<MonthAmountView>(S, "Month", "Amount");
-        Set<Touchpoint>(S, "EventId", "At", "Channel", "Kind", "StoreId", "StaffId", "Stage", "Category", "Score");
-        Set<Touchpoint>(N, "Reference");
+        Set<Touchpoint>(S, "At", "Channel", "Kind", "StoreId", "StaffId", "Stage", "Category", "Score");
+        // Producers choose event ids, and some build them from the phone number.
+        Set<Touchpoint>(N, "EventId", "Reference");
         Set<Touchpoint>(H, "Note");
         Set<DerivedView>(S, "Tier", "Stage", "Tags", "Alerts", "Actions", "SatisfactionIndex", "InMidHighBase", "RulesVersion");
         Set<TierView>(S, "Tier", "Stars", "Card", "Reason", "Since");
@@ -54,7 +55,9 @@ public static class MaskedFields
         // A manual tag's code is the words its author typed.
         Set<TagView>(N, "Code");
         Set<TagView>(S, "Source", "Reason", "Author", "At");
-        Set<AlertView>(S, "Id", "Kind", "Category", "Severity", "State", "Reason", "RaisedAt", "Owner", "SnoozedUntil");
+        // An alert's id quotes its key, and a complaint's key its reference: numbers masked after the customer id.
+        Set<AlertView>(N, "Id");
+        Set<AlertView>(S, "Kind", "Category", "Severity", "State", "Reason", "RaisedAt", "Owner", "SnoozedUntil");
         Set<ActionView>(S, "Code", "Family", "Reason");
         // A reason's words carry its arguments, some of them free text (a complaint's reference).
         Set<ReasonView>(S, "Code");
@@ -73,7 +76,8 @@ public static class MaskedFields
         Set<CustomerSummary>(N, "Tags");
         Set<CustomerSummary>(S, "CustomerId", "Version", "Region", "HomeStoreId", "AccountManagerId", "PhoneManagerId", "Tier", "Stars",
             "Stage", "OpenAlerts", "Attention", "InMidHighBase", "Retained", "UpdatedAt");
-        Set<AlertSummary>(S, "Id", "Kind", "Severity", "State", "Owner", "RaisedAt", "SnoozedUntil");
+        Set<AlertSummary>(N, "Id");
+        Set<AlertSummary>(S, "Kind", "Severity", "State", "Owner", "RaisedAt", "SnoozedUntil");
         Set<WalkInView>(S, "Customer", "StoreId", "By", "At");
         Set<StoreWalkInsView>(S, "StoreId", "Version", "WalkIns");
         Set<CustomerListView>(S, "Topic", "Version", "Customers");
@@ -95,7 +99,8 @@ public static class MaskedFields
         Set<TouchpointRecorded>(N, "Reference");
         Set<TouchpointRecorded>(H, "Note");
         Set<AccountClosed>(S, "PortedOut");
-        Set<AlertActionTaken>(S, "AlertId", "Action", "By", "Until");
+        Set<AlertActionTaken>(N, "AlertId");
+        Set<AlertActionTaken>(S, "Action", "By", "Until");
         Set<AlertActionTaken>(H, "Outcome");
         Set<ManualTagChanged>(N, "Tag");
         Set<ManualTagChanged>(S, "Added", "By");

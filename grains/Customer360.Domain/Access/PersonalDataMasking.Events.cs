@@ -23,7 +23,7 @@ public static partial class PersonalDataMasking
         TouchpointRecorded t => new TouchpointRecorded(t.Channel, t.Kind, t.StoreId, t.StaffId, t.Stage, t.Category, t.Score,
             FreeText.MaskNumbers(t.Reference), Note: null, t.Discount),
         AccountClosed a => new AccountClosed(a.PortedOut),
-        AlertActionTaken a => new AlertActionTaken(a.AlertId, a.Action, a.By, a.Until, Outcome: null),
+        AlertActionTaken a => new AlertActionTaken(FreeText.MaskNumbers(a.AlertId)!, a.Action, a.By, a.Until, Outcome: null),
         ManualTagChanged m => new ManualTagChanged(FreeText.MaskNumbers(m.Tag)!, m.Added, m.By),
         WorkOrderRecorded w => new WorkOrderRecorded(Mask(w.Order)),
         _ => null,

@@ -20,7 +20,7 @@ public static partial class PersonalDataMasking
         Stars: s.Stars,
         Stage: s.Stage,
         Tags: [.. s.Tags.Select(t => FreeText.MaskNumbers(t)!)],
-        OpenAlerts: [.. s.OpenAlerts.Select(a => new AlertSummary(a.Id, a.Kind, a.Severity, a.State, a.Owner, a.RaisedAt, a.SnoozedUntil))],
+        OpenAlerts: [.. s.OpenAlerts.Select(a => new AlertSummary(AlertId(a.Id, s.CustomerId), a.Kind, a.Severity, a.State, a.Owner, a.RaisedAt, a.SnoozedUntil))],
         Attention: s.Attention,
         InMidHighBase: s.InMidHighBase,
         Retained: s.Retained,

@@ -22,7 +22,7 @@ public static partial class PersonalDataMasking
         Billing: new BillingView([.. v.Billing.Bills.Select(b => new MonthAmountView(b.Month, b.Amount))], v.Billing.A3, v.Billing.Balance,
             v.Billing.Outstanding, v.Billing.ArrearsSince),
         RecentTouchpoints: [.. v.RecentTouchpoints.Select(Mask)],
-        Derived: Mask(v.Derived),
+        Derived: Mask(v.Derived, v.CustomerId),
         Closure: v.Closure is { } c ? new AccountClosure(c.At, c.PortedOut) : null,
         UpdatedAt: v.UpdatedAt,
         WorkOrders: [.. v.WorkOrders.Select(Mask)]);
@@ -52,7 +52,7 @@ public static partial class PersonalDataMasking
         u.DataSaturationPercent, u.VoiceSaturationPercent, [.. u.History.Select(h => new MonthUsageView(h.Month, h.DataMb, h.VoiceMinutes, h.Sms))]);
 
     private static Touchpoint Mask(Touchpoint t) => new(
-        EventId: t.EventId,
+        EventId: FreeText.MaskNumbers(t.EventId)!,
         At: t.At,
         Channel: t.Channel,
         Kind: t.Kind,
@@ -64,15 +64,25 @@ public static partial class PersonalDataMasking
         Reference: FreeText.MaskNumbers(t.Reference),
         Note: null);
 
-    private static DerivedView Mask(DerivedView d) => new(
+    private static DerivedView Mask(DerivedView d, string customerId) => new(
         Tier: d.Tier is { } t ? new TierView(t.Tier, t.Stars, t.Card, Mask(t.Reason), t.Since) : null,
         Stage: d.Stage is { } s ? new StageView(s.Stage, Mask(s.Reason), s.Since) : null,
         Tags: [.. d.Tags.Select(t => new TagView(FreeText.MaskNumbers(t.Code)!, t.Source, t.Reason is { } r ? Mask(r) : null, t.Author, t.At))],
-        Alerts: [.. d.Alerts.Select(a => new AlertView(a.Id, a.Kind, a.Category, a.Severity, a.State, Mask(a.Reason), a.RaisedAt, a.Owner, a.SnoozedUntil))],
+        Alerts: [.. d.Alerts.Select(a => new AlertView(AlertId(a.Id, customerId), a.Kind, a.Category, a.Severity, a.State, Mask(a.Reason), a.RaisedAt, a.Owner, a.SnoozedUntil))],
         Actions: [.. d.Actions.Select(a => new ActionView(a.Code, a.Family, Mask(a.Reason)))],
         SatisfactionIndex: d.SatisfactionIndex,
         InMidHighBase: d.InMidHighBase,
         RulesVersion: d.RulesVersion);
 
     private static ReasonView Mask(ReasonView r) => new(r.Code, FreeText.MaskNumbers(r.Text)!);
+
+    /// <summary>
+    /// An alert's id is <c>{customer}-{key}-{version}</c>, and some keys quote free text (a complaint's
+    /// reference): numbers are masked after the customer id, which stays whole, so the id of an alert store
+    /// staff may act on (walk-in: store and date) still names it.
+    /// </summary>
+    private static string AlertId(string id, string customerId) =>
+        id.StartsWith(customerId + "-", StringComparison.Ordinal)
+            ? string.Concat(customerId, "-", FreeText.MaskNumbers(id[(customerId.Length + 1)..]))
+            : FreeText.MaskNumbers(id)!;
 }
