@@ -34,7 +34,7 @@ public static class StoresEndpoints
                 if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
                 if (!AccessRules.MayFollow(viewer, Topics.StorePrefix, storeId)) return Problems.Forbidden($"store {storeId} is not yours");
                 var list = await cluster.GetGrain<IStoreGrain>(storeId).GetWalkIns(time.GetUtcNow());
-                return Results.Ok(AccessRules.Masks(viewer) ? Masked(list) : list);
+                return Results.Ok(AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(list) : list);
             })
             .WithName("GetWalkIns")
             .WithSummary("A store's walk-ins of today, newest first. Topic store:{storeId}.")
@@ -42,8 +42,6 @@ public static class StoresEndpoints
             .RequireAuthorization(Roles.StaffPolicy);
         return app;
     }
-
-    public static StoreWalkInsView Masked(StoreWalkInsView list) => PersonalDataMasking.Mask(list);
 
     private static async Task<IResult> WalkInAsync(string storeId, WalkInRequest body, HttpContext http, IClusterClient cluster,
         StaffEvents staff, CustomerReader reader)
