@@ -30,8 +30,8 @@ public static class HardeningHostingExtensions
     }
 
     /// <summary>
-    /// The first middleware: headers on every answer, then HSTS and the redirect to HTTPS when a certificate is
-    /// configured, then the staff body limit.
+    /// The first middleware: headers on every answer, then HSTS and the redirect to HTTPS (of all but
+    /// <c>/health</c>) when a certificate is configured, then the staff body limit.
     /// </summary>
     public static WebApplication UseCustomer360Hardening(this WebApplication app)
     {
@@ -39,7 +39,8 @@ public static class HardeningHostingExtensions
         if (HasCertificate(app.Configuration))
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Health answers carry nothing personal, and load balancers often probe over plain HTTP.
+            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         app.UseStaffBodyLimit();
         return app;
