@@ -225,6 +225,7 @@ start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" 
     "Auth__Producers__0__Name=demo-feed" "Auth__Producers__0__Key=$(cat "$INGEST_KEY_FILE")" \
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
     "Auth__Producers__0__Grants__2=store-systems" "Auth__Producers__0__Stores__0=S01" \
+    "OpenApi__Enabled=true" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
     tail -n 40 "$LOG_DIR/gateway.log" >&2

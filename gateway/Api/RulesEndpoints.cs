@@ -21,8 +21,9 @@ public static class RulesEndpoints
     {
         app.MapGet("/api/v1/rules", (IClusterClient cluster) => cluster.GetGrain<IRulesGrain>(0).Get())
             .WithName("GetRules")
-            .WithSummary("The rule settings in force, with their version.")
-            .Produces<RuleSettings>();
+            .WithSummary("The rule settings in force, with their version (signed-in staff of any role).")
+            .Produces<RuleSettings>()
+            .RequireAuthorization(Roles.StaffPolicy);
         app.MapPut("/api/v1/rules", PutAsync)
             .WithName("PutRules")
             .WithSummary("Replace the rule settings. Send the version you read: a stale version is refused (409).")

@@ -45,7 +45,7 @@ public static class StoresEndpoints
                     return http.Denied("", $"walk-ins of store {storeId}", Problems.Forbidden($"store {storeId} is not yours"));
                 var list = await cluster.GetGrain<IStoreGrain>(storeId).GetWalkIns(time.GetUtcNow());
                 await http.AuditListAsync(list.WalkIns.Select(w => w.Customer), $"store:{storeId}");
-                return Results.Ok(AccessRules.Masks(viewer) ? Masked(list) : list);
+                return Results.Ok(AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(list) : list);
             })
             .WithName("GetWalkIns")
             .WithSummary("A store's walk-ins of today, newest first. Topic store:{storeId}.")
@@ -53,9 +53,6 @@ public static class StoresEndpoints
             .RequireAuthorization(Roles.StaffPolicy);
         return app;
     }
-
-    public static StoreWalkInsView Masked(StoreWalkInsView list) =>
-        list with { WalkIns = [.. list.WalkIns.Select(w => w with { Customer = PersonalDataMasking.Mask(w.Customer) })] };
 
     private static async Task<IResult> WalkInAsync(string storeId, WalkInRequest body, HttpContext http, IClusterClient cluster,
         StaffEvents staff, CustomerReader reader, IOptions<AccessOptions> options)

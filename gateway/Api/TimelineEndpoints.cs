@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Customer360.Domain;
 using Customer360.Domain.Access;
 using Customer360.Domain.Events;
 using Customer360.Gateway.Access;
@@ -58,21 +59,37 @@ public static class TimelineEndpoints
         await using var rows = await cmd.ExecuteReaderAsync(http.RequestAborted);
         while (await rows.ReadAsync(http.RequestAborted))
         {
-            var type = rows.GetString(2);
-            // Registrations and updates carry personal data, and touchpoints staff notes, which a masked viewer does
-            // not see (as in the profile: PersonalDataMasking).
-            JsonElement? payload = masks && type is EventTypes.CustomerRegistered or EventTypes.CustomerUpdated
-                ? null : PayloadOf(rows.GetString(4), dropNote: masks && type == EventTypes.Touchpoint);
-            entries.Add(new TimelineEntry(rows.GetInt64(0), rows.GetString(1), type, rows.GetFieldValue<DateTimeOffset>(3), payload));
+            var payload = masks ? MaskedPayloadOf(rows.GetString(4)) : PayloadOf(rows.GetString(4));
+            // Producers choose event ids, and some build them from the phone number.
+            var eventId = masks ? FreeText.MaskNumbers(rows.GetString(1))! : rows.GetString(1);
+            entries.Add(new TimelineEntry(rows.GetInt64(0), eventId, rows.GetString(2), rows.GetFieldValue<DateTimeOffset>(3), payload));
         }
         await http.AuditReadAsync(id);
         return Results.Ok(entries);
     }
 
-    private static JsonElement? PayloadOf(string journaled, bool dropNote)
+    private static JsonElement? PayloadOf(string journaled) =>
+        JsonNode.Parse(journaled)?["payload"] is JsonObject payload ? JsonSerializer.SerializeToElement(payload) : null;
+
+    /// <summary>
+    /// The payload as a masked viewer may see it, rebuilt by the allow-list (PersonalDataMasking): nothing of a
+    /// registration or update, no staff notes or outcomes, numbers masked in free text. A payload that does not
+    /// read as a known event gives nothing rather than its raw JSON.
+    /// </summary>
+    private static JsonElement? MaskedPayloadOf(string journaled)
     {
-        if (JsonNode.Parse(journaled)?["payload"] is not JsonObject payload) return null;
-        if (dropNote) payload.Remove("note");
-        return JsonSerializer.SerializeToElement(payload);
+        if (JsonNode.Parse(journaled)?["payload"] is not JsonObject node) return null;
+        EventPayload? payload;
+        try
+        {
+            payload = node.Deserialize<EventPayload>(DomainJson.Options);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            return null;
+        }
+        return payload is not null && PersonalDataMasking.Mask(payload) is { } masked
+            ? JsonSerializer.SerializeToElement(masked, DomainJson.Options)
+            : null;
     }
 }

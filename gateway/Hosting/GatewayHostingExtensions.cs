@@ -90,6 +90,7 @@ public static class GatewayHostingExtensions
         services.ConfigureHttpJsonOptions(o => DomainJson.Configure(o.SerializerOptions));
         builder.AddCustomer360Auth();
         builder.AddCustomer360Access();
+        builder.AddCustomer360Hardening();
         // Hosting logs each request's URL at Information, query string and all, and a console's token rides in
         // the hub's query string: whatever the configuration says, that category stays at Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
@@ -103,6 +104,7 @@ public static class GatewayHostingExtensions
     /// <summary>Maps the API, the hub, health, OpenAPI and the dashboard.</summary>
     public static WebApplication MapCustomer360Gateway(this WebApplication app)
     {
+        app.UseCustomer360Hardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -113,9 +115,9 @@ public static class GatewayHostingExtensions
         // After authorization: the walk-in limit is partitioned by the signed-in user's name.
         app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        if (app.OpenApiEnabled()) app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();
@@ -130,10 +132,11 @@ public static class GatewayHostingExtensions
         app.MapTimelineApi();
         // A console whose token expires is disconnected; it signs in again and resubscribes.
         app.MapHub<ConsoleHub>(AuthHostingExtensions.ConsoleHubPath, o => o.CloseOnAuthenticationExpiration = true);
-        // Unknown API paths get a 404 problem, not the dashboard's page.
+        // Unknown API paths get a 404 problem, not the dashboard's page — for signed-in callers; anonymous ones get
+        // 401 from the fallback policy, as on every route they may not use, so they cannot tell which routes exist.
         app.Map("/api/{**rest}", () => Results.Problem(title: "No such API", statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();
-        app.MapFallbackToFile("index.html");
+        app.MapFallbackToFile("index.html").AllowAnonymous();
         return app;
     }
 }

@@ -53,22 +53,25 @@ public sealed partial class PushReceiver(IHubContext<ConsoleHub> hub, ILogger<Pu
         version = m.Version,
         changed = m.Changed,
         summary = m.Summary is { } s && masked ? PersonalDataMasking.Mask(s) : m.Summary,
-        walkIn = m.WalkIn is { } w && masked ? w with { Customer = PersonalDataMasking.Mask(w.Customer) } : m.WalkIn,
+        walkIn = m.WalkIn is { } w && masked ? PersonalDataMasking.Mask(w) : m.WalkIn,
         tierChange = m.TierChange is { } t ? new
         {
             t.CustomerId,
             name = masked ? Customer360.Domain.Profile.Masking.Name(t.Name) : t.Name,
             t.Region, t.From, t.To, t.FromStars, t.ToStars, t.At,
-            reason = Reason(t.Reason),
+            reason = Reason(t.Reason, masked),
         } : null,
     };
 
-    private static object Reason(Reason r) => new
+    // A reason's words carry its arguments, some of them free text: number-masked for the masked group.
+    private static object Reason(Reason r, bool masked) => new
     {
         code = r.Code,
-        text = ReasonText.Render(r, ConsoleLanguage.English),
-        textZh = ReasonText.Render(r, ConsoleLanguage.Chinese),
+        text = Words(ReasonText.Render(r, ConsoleLanguage.English), masked),
+        textZh = Words(ReasonText.Render(r, ConsoleLanguage.Chinese), masked),
     };
+
+    private static string Words(string text, bool masked) => masked ? FreeText.MaskNumbers(text)! : text;
 
     /// <summary>Records <paramref name="version"/> for the topic; false when it is not newer than what was sent.</summary>
     public bool Advance(string topic, long version)

@@ -2,7 +2,6 @@ using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Domain.Access;
 using Customer360.Gateway.Access;
-using Customer360.Gateway.Api;
 
 namespace Customer360.Gateway.Push;
 
@@ -19,13 +18,13 @@ public sealed class SnapshotReader(IClusterClient cluster, CustomerReader reader
                 return new TopicSnapshot(topic, view?.Version ?? 0, view);
             case Topics.PortfolioPrefix or Topics.AlertsPrefix:
                 var list = await cluster.GetGrain<ICustomerListGrain>(topic).GetList();
-                return new TopicSnapshot(topic, list.Version, null, list);
+                return new TopicSnapshot(topic, list.Version, null, AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(list) : list);
             case Topics.StorePrefix:
                 var walkIns = await cluster.GetGrain<IStoreGrain>(key).GetWalkIns(time.GetUtcNow());
-                return new TopicSnapshot(topic, walkIns.Version, null, AccessRules.Masks(viewer) ? StoresEndpoints.Masked(walkIns) : walkIns);
+                return new TopicSnapshot(topic, walkIns.Version, null, AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(walkIns) : walkIns);
             case Topics.WorkOrdersPrefix:
                 var inbox = await cluster.GetGrain<IWorkOrderInboxGrain>(key).Get();
-                return new TopicSnapshot(topic, inbox.Version, null, WorkOrders: inbox.WorkOrders);
+                return new TopicSnapshot(topic, inbox.Version, null, WorkOrders: (AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(inbox) : inbox).WorkOrders);
             case Topics.TiersPrefix:
                 var board = await cluster.GetGrain<ITierBoardGrain>(key).GetBoard();
                 return new TopicSnapshot(topic, board.Version, null, board);

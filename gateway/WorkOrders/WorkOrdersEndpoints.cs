@@ -126,7 +126,7 @@ public static class WorkOrdersEndpoints
                 Forbidden($"work order {id} is addressed to {order.Addressee.Inbox}; only its addressee or an administrator may act on it"));
         var result = await step(grain, text, viewer.Name);
         if (result is { Outcome: WorkOrderOutcome.Applied, Order: { } done }) await http.AuditWorkOrdersAsync([done], AuditKinds.Action);
-        return Answer(result);
+        return Answer(result, AccessRules.Masks(viewer));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, IClusterClient cluster)
@@ -138,7 +138,7 @@ public static class WorkOrdersEndpoints
             return http.Denied(order.CustomerId, $"work order {id}: neither addressee nor dispatcher",
                 Forbidden($"work order {id} belongs to {order.Addressee.Inbox} and {order.DispatchedBy.Inbox}"));
         await http.AuditWorkOrdersAsync([order]);
-        return Results.Ok(order);
+        return Results.Ok(AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(order) : order);
     }
 
     private static async Task<IResult> GetInboxAsync(string? addressee, HttpContext http, IClusterClient cluster)
@@ -152,7 +152,7 @@ public static class WorkOrdersEndpoints
             return http.Denied("", $"work-order inbox {inbox}", Forbidden($"{viewer.Name} may read only their own inbox, {own}"));
         var view = await cluster.GetGrain<IWorkOrderInboxGrain>(inbox).Get();
         await http.AuditWorkOrdersAsync(view.WorkOrders);
-        return Results.Ok(view);
+        return Results.Ok(AccessRules.Masks(viewer) ? PersonalDataMasking.Mask(view) : view);
     }
 
     /// <summary>The body as JSON, an empty body as <c>{}</c> (a step whose text is missing says so itself), or why it cannot be read.</summary>
@@ -173,9 +173,11 @@ public static class WorkOrdersEndpoints
         }
     }
 
-    private static IResult Answer(WorkOrderResult result) => result.Outcome switch
+    /// <summary>Whether the caller sees work orders as a masked viewer (store staff): free text with its numbers masked.</summary>
+
+    private static IResult Answer(WorkOrderResult result, bool masked = false) => result.Outcome switch
     {
-        WorkOrderOutcome.Applied => Results.Ok(result.Order),
+        WorkOrderOutcome.Applied => Results.Ok(masked ? PersonalDataMasking.Mask(result.Order!) : result.Order),
         WorkOrderOutcome.Invalid => Invalid(result.Error!),
         WorkOrderOutcome.Refused => Results.Problem(title: "The work order cannot take this step", detail: result.Error, statusCode: StatusCodes.Status409Conflict),
         _ => NotFound("Work order not found", result.Error!),

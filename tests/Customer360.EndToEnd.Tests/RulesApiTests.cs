@@ -26,14 +26,14 @@ public sealed class RulesApiTests(SystemFixture system)
     [Fact]
     public async Task a_bad_setting_is_refused_naming_it_and_the_settings_in_force_stay()
     {
-        var before = await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules");
+        var before = await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules");
         var bad = before!.DeepClone().AsObject();
         bad["midHighA3"] = -1;
         var response = await system.Admin.PutAsJsonAsync("/api/v1/rules", bad);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("MidHighA3", await response.Content.ReadAsStringAsync());
-        var after = await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules");
+        var after = await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules");
         Assert.Equal(before["version"]!.GetValue<long>(), after!["version"]!.GetValue<long>());
         Assert.Equal(before["midHighA3"]!.GetValue<decimal>(), after["midHighA3"]!.GetValue<decimal>());
     }
@@ -46,7 +46,7 @@ public sealed class RulesApiTests(SystemFixture system)
         var profile = await Feed.ProfileAsync(system.Admin, "RU1");
         Assert.Equal("mass", profile.GetProperty("derived").GetProperty("tier").GetProperty("tier").GetString());
 
-        var rules = (await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
+        var rules = (await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
         try
         {
             var lower = rules.DeepClone().AsObject();
@@ -62,7 +62,7 @@ public sealed class RulesApiTests(SystemFixture system)
         }
         finally
         {
-            var current = (await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
+            var current = (await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
             rules["version"] = current["version"]!.GetValue<long>();
             await system.Admin.PutAsJsonAsync("/api/v1/rules", rules);
         }
@@ -71,7 +71,7 @@ public sealed class RulesApiTests(SystemFixture system)
     [Fact]
     public async Task a_stale_rules_version_is_a_conflict()
     {
-        var rules = (await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
+        var rules = (await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules"))!;
         rules["version"] = rules["version"]!.GetValue<long>() - 1;
         var response = await system.Admin.PutAsJsonAsync("/api/v1/rules", rules);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -97,7 +97,7 @@ public sealed class RulesApiTests(SystemFixture system)
     public async Task only_an_administrator_may_change_the_rules(string? user, HttpStatusCode expected)
     {
         using var http = user is null ? system.Gateway.CreateHttpClient() : await system.Gateway.CreateSignedInClientAsync(user);
-        var rules = await Http.GetFromJsonAsync<JsonObject>("/api/v1/rules");
+        var rules = await system.Admin.GetFromJsonAsync<JsonObject>("/api/v1/rules");
         var response = await http.PutAsJsonAsync("/api/v1/rules", rules);
         Assert.Equal(expected, response.StatusCode);
     }
