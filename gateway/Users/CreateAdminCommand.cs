@@ -80,7 +80,7 @@ public static class CreateAdminCommand
                 return 1;
             }
             await new AuditStore(db).InsertAsync(
-                [new AuditEntry(DateTimeOffset.UtcNow, CreatedBy, Roles.Admin, "", "user created", $"user {user}: role=admin")], CancellationToken.None);
+                [new AuditEntry(DateTimeOffset.UtcNow, CreatedBy, Roles.Admin, "", "user created", $"user {user}: role=admin", AuditKinds.User)], CancellationToken.None);
             await stdout.WriteLineAsync($"create-admin: administrator '{user}' created");
             return 0;
         }

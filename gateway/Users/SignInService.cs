@@ -58,7 +58,7 @@ public sealed class SignInService(UserStore store, UserPasswords passwords, Toke
 
     private void Audit(string? userName, string role, string through, string? why, string address) =>
         audit.Record(new AuditEntry(time.GetUtcNow(), AuditName(userName), role, "", through,
-            why is null ? $"from {address}" : $"{why}; from {address}"));
+            why is null ? $"from {address}" : $"{why}; from {address}", AuditKinds.SignIn));
 
     // The name as typed may be anything (it may even be a password typed in the wrong field): only a well-formed
     // user name is kept, and only up to the longest a user name can be.

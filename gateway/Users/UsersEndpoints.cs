@@ -140,7 +140,7 @@ public static class UsersEndpoints
 
     private static void Audit(AuditLog audit, HttpContext http, string through, string detail) =>
         audit.Record(new AuditEntry(DateTimeOffset.UtcNow, AdminName(http), http.User.FindFirstValue(ClaimTypes.Role) ?? Roles.Admin, "",
-            through, detail));
+            through, detail, AuditKinds.User));
 
     /// <summary>Role and scope in a few words, for the audit log: never a password.</summary>
     public static string Describe(UserScope s)

@@ -28,6 +28,12 @@ public sealed class AuditCoverageTests(SystemFixture system)
         ["PUT /api/v1/rules"] = "rule settings (the change is audited as kind rules and kept in the rules history)",
         ["GET /api/v1/rules/history"] = "rule settings and the administrators who changed them",
         ["GET /api/v1/audit"] = "the audit log itself (customer ids, staff names), for administrators",
+        ["GET /api/v1/users"] = "staff accounts (names, roles, scopes), for administrators; no customer",
+        ["POST /api/v1/users"] = "the staff account made (audited as kind user)",
+        ["PUT /api/v1/users/{userName}"] = "the staff account changed (audited as kind user)",
+        ["POST /api/v1/users/{userName}/disable"] = "the staff account changed (audited as kind user)",
+        ["POST /api/v1/users/{userName}/enable"] = "the staff account changed (audited as kind user)",
+        ["POST /api/v1/users/{userName}/password"] = "the staff account changed (audited as kind user)",
     };
 
     /// <summary>A customer set up so that every list, board and inbox holds them.</summary>
