@@ -259,7 +259,17 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
         var entries = batch.Count == 1 ? batch[0].Entries : [.. batch.SelectMany(p => p.Entries)];
         try
         {
-            await store.InsertAsync(entries, _abort.Token);
+            try
+            {
+                await store.InsertAsync(entries, _abort.Token);
+            }
+            catch (NpgsqlException ex) when (ex.IsTransient && !_abort.IsCancellationRequested)
+            {
+                // After PostgreSQL restarts, the pool's idle connections are dead and the first write on one fails.
+                // Drop them and try once more on a fresh one, or the first reads after the outage would answer 503.
+                store.ForgetIdleConnections();
+                await store.InsertAsync(entries, _abort.Token);
+            }
             Completed(batch);
             return true;
         }

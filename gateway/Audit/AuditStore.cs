@@ -13,6 +13,9 @@ public sealed class AuditStore(NpgsqlDataSource db)
         select * from unnest(@at, @user_names, @roles, @customer_ids, @throughs, @details, @kinds)
         """;
 
+    /// <summary>Closes the pool's idle connections (dead ones after a PostgreSQL restart); the next command opens a fresh one.</summary>
+    public void ForgetIdleConnections() => db.Clear();
+
     public async Task InsertAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var n = entries.Count;

@@ -192,7 +192,8 @@ public sealed class DatabaseRoleTests(DatabaseFixture fixture) : IClassFixture<D
     public async Task tables_and_functions_made_after_a_migration_are_granted_by_the_next_one()
     {
         await using var db = await TestDatabase.CreateAsync();
-        // Stand-ins for tables and functions other scripts create (kept as they are when those scripts exist).
+        // Stand-ins for tables and functions other scripts create (kept as they are when those scripts exist), made as
+        // if after the last migration: without the grants of the application roles.
         await ExecuteAsync(db.OwnerConnectionString, """
             create table if not exists c360_users (id bigserial primary key, user_name text not null);
             create table if not exists c360_rules_history (id bigserial primary key, at timestamptz not null);
@@ -202,6 +203,8 @@ public sealed class DatabaseRoleTests(DatabaseFixture fixture) : IClassFixture<D
                         as 'select 0::bigint';
                 end if;
             end $$;
+            revoke all on c360_users, c360_rules_history from c360_gateway, c360_silo;
+            revoke all on function c360_prune_audit(int) from c360_gateway;
             """);
         Assert.False(await CanAsync(db, "has_table_privilege('c360_gateway', 'c360_users', 'SELECT')"));
 
