@@ -6,7 +6,7 @@
 # The whole procedure (README, "Backup and restore"):
 #   1. `Customer360.Silo create-roles` with ConnectionStrings__Admin naming the NEW database: makes the roles
 #      if the server lacks them (passwords from the secret store) and the empty database, owned by the owner role.
-#   2. this script, as a superuser (PGHOST, PGPORT, PGUSER, PGDATABASE = the new database, password from
+#   2. this script, as a superuser or the owner role (PGHOST, PGPORT, PGUSER, PGDATABASE = the new database, password from
 #      ~/.pgpass or PGPASSWORD): every object is created as the owner role (--role), in one transaction.
 #   3. `Customer360.Silo migrate` as the owner role: applies the schema scripts newer than the backup and grants
 #      the silo and gateway roles their privileges again (a dump's grants are not restored: roles may differ).
@@ -20,7 +20,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
-usage="Usage: scripts/restore.sh [--owner ROLE] FILE   (as a superuser; PGDATABASE names the fresh database create-roles made)"
+usage="Usage: scripts/restore.sh [--owner ROLE] FILE   (as a superuser or the owner role; PGDATABASE names the fresh database create-roles made)"
 owner=c360_owner
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -49,11 +49,13 @@ fi
 "$pg_bin/pg_restore" --list "$dump" >/dev/null || die "$dump is not a backup pg_restore can read (custom format)."
 
 psql_scalar() { "$pg_bin/psql" --no-password --no-psqlrc --quiet --tuples-only --no-align -v ON_ERROR_STOP=1 -c "$1"; }
-superuser="$(psql_scalar "select rolsuper from pg_roles where rolname = current_user")" \
+me="$(psql_scalar "select case when rolsuper then 'super' else 'plain' end || ' ' || current_user from pg_roles where rolname = current_user")" \
     || die "Cannot connect to database $PGDATABASE on ${PGHOST:-local socket}:${PGPORT:-5432} (does it exist? run create-roles first)."
-[[ "$superuser" == "t" ]] || die "Connect as a superuser (PGUSER): restoring creates every object as $owner with --role."
 [[ "$(psql_scalar "select count(*) from pg_roles where rolname = '${owner//\'/\'\'}'")" == "1" ]] \
     || die "Role $owner does not exist on this server: run Customer360.Silo create-roles first (or pass --owner)."
+# A superuser creates every object as the owner role (--role); the owner role itself may restore too.
+[[ "${me%% *}" == "super" || "${me#* }" == "$owner" ]] \
+    || die "Connect as a superuser or as $owner (PGUSER is ${me#* }): every object must be created as $owner."
 objects="$(psql_scalar "select count(*) from pg_class where relnamespace = 'public'::regnamespace")"
 [[ "$objects" == "0" ]] \
     || die "Database $PGDATABASE is not empty ($objects objects in schema public): restore only into a fresh database made by create-roles."
