@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Customer360.Contracts;
+using Customer360.Domain;
+using Customer360.Domain.Events;
 using Customer360.Testing;
 using Npgsql;
 using Xunit.Abstractions;
@@ -74,16 +76,7 @@ public sealed class BackupRestoreTests(DatabaseFixture fixture, ITestOutputHelpe
             output.WriteLine(await AdminProgram.ScriptAsync("backup.sh", Libpq(Db.ConnectionString, Db.Name), dump));
             Assert.True(File.Exists(dump + ".sha256"), "backup.sh wrote no checksum next to the dump");
 
-            await using var restored = TestDatabase.Reserve();
-            output.WriteLine(await AdminProgram.SiloCommandAsync("create-roles", new Dictionary<string, string>
-            {
-                ["ConnectionStrings:Admin"] = new NpgsqlConnectionStringBuilder(Db.ConnectionString) { Database = restored.Name }.ConnectionString,
-            }));
-            output.WriteLine(await AdminProgram.ScriptAsync("restore.sh", Libpq(Db.ConnectionString, restored.Name), dump));
-            output.WriteLine(await AdminProgram.SiloCommandAsync("migrate", new Dictionary<string, string>
-            {
-                ["ConnectionStrings:Customer360"] = restored.OwnerConnectionString,
-            }));
+            await using var restored = await RestoreAsync(dump);
 
             Assert.Equal(readModel, await ReadModelAsync(restored.ConnectionString, feed.Prefix));
             Assert.Equal(journaled, await restored.ScalarAsync<long>($"select count(*) from c360_journal where customer_id like '{feed.Prefix}-%'"));
@@ -113,6 +106,60 @@ public sealed class BackupRestoreTests(DatabaseFixture fixture, ITestOutputHelpe
             Assert.Equal((1, 1), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("duplicates").GetInt32()));
             var view = await silo.Grains.GetGrain<ICustomerGrain>(first).GetView("en").WaitAsync(Wait);
             Assert.Equal(versions[first] + 1, view!.Version);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task a_backup_taken_during_a_feed_restores_profiles_that_agree_with_the_journal_it_holds()
+    {
+        var cluster = $"online-{Guid.NewGuid():N}";
+        var folder = Directory.CreateTempSubdirectory("c360-backup-");
+        try
+        {
+            var dump = Path.Combine(folder.FullName, "customer360.dump");
+            UsageFeed feed;
+            await using (var silo = await TestSilo.StartAsync(Db, cluster))
+            await using (var gateway = await TestGateway.StartAsync(Db, cluster))
+            {
+                using var producer = gateway.CreateIngestClient();
+                feed = new UsageFeed(producer, $"O{Guid.NewGuid().ToString("N")[..8]}", customers: 6);
+                await feed.RegisterAsync();
+                using var stop = new CancellationTokenSource();
+                var producing = feed.RunAsync(producers: 3, stop.Token);
+                await feed.WaitUntilAcceptedAsync(200, Wait, "usage events accepted before the backup");
+                // Online: the silo writes journal, snapshots and read model while pg_dump reads them, and its own
+                // membership row says Active.
+                output.WriteLine(await AdminProgram.ScriptAsync("backup.sh", Libpq(Db.ConnectionString, Db.Name), dump));
+                var acceptedAtBackup = feed.AcceptedEvents;
+                await feed.WaitUntilAcceptedAsync(acceptedAtBackup + 100, Wait, "usage events accepted after the backup");
+                stop.Cancel();
+                await producing.WaitAsync(TimeSpan.FromSeconds(100));
+            }
+            var journaled = await Db.ScalarAsync<long>($"select count(*) from c360_journal where customer_id like '{feed.Prefix}-%'");
+
+            await using var restored = await RestoreAsync(dump);
+            var usage = await JournaledUsageAsync(restored.ConnectionString, feed.Prefix);
+            var held = usage.Values.Sum(u => u.Events);
+            Assert.True(held > 0 && held < journaled, $"the backup holds {held} of the feed's {journaled} journaled events: it was not taken mid-feed");
+
+            await using var restarted = await TestSilo.StartAsync(restored, cluster);
+            var wrong = new List<string>();
+            foreach (var id in feed.CustomerIds)
+            {
+                var view = await restarted.Grains.GetGrain<ICustomerGrain>(id).GetView("en").WaitAsync(Wait);
+                Assert.True(view is not null, $"{id} has no profile after the restore");
+                var months = view.Usage.History.Select(m => (m.DataMb, m.VoiceMinutes, m.Sms))
+                    .Append((view.Usage.DataMb, view.Usage.VoiceMinutes, view.Usage.Sms)).ToList();
+                var shown = (DataMb: months.Sum(m => m.DataMb), VoiceMinutes: months.Sum(m => m.VoiceMinutes), Sms: months.Sum(m => m.Sms));
+                var inJournal = usage.GetValueOrDefault(id) ?? new JournaledUsage();
+                var want = (inJournal.DataMb, VoiceMinutes: inJournal.VoiceSeconds / 60m, inJournal.Sms);
+                if (shown != want) wrong.Add($"{id}: profile shows {shown}, the restored journal holds {want}");
+            }
+            Assert.True(wrong.Count == 0, "restored profiles disagree with the restored journal:\n" + string.Join('\n', wrong));
         }
         finally
         {
@@ -154,6 +201,65 @@ public sealed class BackupRestoreTests(DatabaseFixture fixture, ITestOutputHelpe
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The restore procedure of the README on a fresh database: <c>create-roles</c> (as the administrator, naming the
+    /// new database), <c>scripts/restore.sh</c> (as the administrator), <c>migrate</c> (as the owner role).
+    /// </summary>
+    private async Task<TestDatabase> RestoreAsync(string dump)
+    {
+        var restored = TestDatabase.Reserve();
+        try
+        {
+            output.WriteLine(await AdminProgram.SiloCommandAsync("create-roles", new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Admin"] = new NpgsqlConnectionStringBuilder(Db.ConnectionString) { Database = restored.Name }.ConnectionString,
+            }));
+            output.WriteLine(await AdminProgram.ScriptAsync("restore.sh", Libpq(Db.ConnectionString, restored.Name), dump));
+            output.WriteLine(await AdminProgram.SiloCommandAsync("migrate", new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Customer360"] = restored.OwnerConnectionString,
+            }));
+            return restored;
+        }
+        catch
+        {
+            await restored.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class JournaledUsage
+    {
+        public int Events;
+        public decimal DataMb;
+        public int VoiceSeconds;
+        public int Sms;
+    }
+
+    /// <summary>The usage each customer's journal rows add up to, read the way a replay reads them.</summary>
+    private static async Task<Dictionary<string, JournaledUsage>> JournaledUsageAsync(string connectionString, string prefix)
+    {
+        var usage = new Dictionary<string, JournaledUsage>();
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select customer_id, payload from c360_journal where customer_id like @prefix", conn);
+        cmd.Parameters.AddWithValue("prefix", prefix + "-%");
+        await using var rows = await cmd.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            var e = JsonSerializer.Deserialize<CustomerEvent>(rows.GetString(1), DomainJson.Options)!;
+            if (!usage.TryGetValue(rows.GetString(0), out var u)) usage[rows.GetString(0)] = u = new JournaledUsage();
+            u.Events++;
+            switch (e.Payload)
+            {
+                case DataUsed d: u.DataMb += d.Mb; break;
+                case VoiceUsed v: u.VoiceSeconds += v.Seconds; break;
+                case SmsUsed m: u.Sms += m.Count; break;
+            }
+        }
+        return usage;
     }
 
     private static string BillId(string customerId, string month) => $"{customerId}-bill-{month}";
