@@ -89,6 +89,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>
+    /// A name for a database on the test server that the test makes itself, the way an administrator would (e.g.
+    /// <c>create-roles</c> and a restore), with the roles' connection strings. Nothing is created here; the roles
+    /// must exist already (any <see cref="CreateAsync()"/> in this test process made them). Dropped on dispose.
+    /// </summary>
+    public static TestDatabase Reserve()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+            throw new InvalidOperationException(
+                $"{ServerVariable} is not set. Run the tests with ./test.sh, which starts PostgreSQL and sets it.");
+        return new TestDatabase(server, $"c360_test_{Guid.NewGuid():N}");
+    }
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
