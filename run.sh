@@ -83,10 +83,17 @@ stop_leftovers() {
         pid="$(cat "$file")"
         if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'Customer360\.'; then
             log "Stopping $(basename "$file" .pid) left over from an earlier run (pid $pid)"
+            # Its ports, read before it goes: the next steps need them free, and a killed process can hold them
+            # for a moment after the kill (it is not gone until the kernel has torn it down).
+            local ports
+            ports="$(listening_ports "$pid")"
             kill -TERM "$pid" 2>/dev/null || true
             local deadline=$((SECONDS + 45))
             while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
             kill -KILL "$pid" 2>/dev/null || true
+            wait_gone "$pid" 15 || die "The leftover (pid $pid) is still there 15 s after SIGKILL."
+            # shellcheck disable=SC2086 # one port a word
+            wait_ports_free 15 $ports || die "The leftover (pid $pid) is gone but its ports are still in use after 15 s."
         fi
         rm -f "$file"
     done

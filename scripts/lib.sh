@@ -140,6 +140,45 @@ port_open() {
     timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 
+# listening_ports PID — the TCP ports PID listens on, one a line (from /proc: its socket inodes matched against
+# the listening sockets of /proc/net/tcp and tcp6). Nothing when the process is gone or holds none.
+listening_ports() {
+    local pid=$1 inodes
+    inodes="$(ls -l "/proc/$pid/fd" 2>/dev/null | sed -nE 's/.*socket:\[([0-9]+)\]$/\1/p' | sort -u | tr '\n' ' ')"
+    [[ -n "$inodes" ]] || return 0
+    # Columns: sl local_address rem_address st ... inode (10th); state 0A is LISTEN; the port is hex.
+    awk -v inodes="$inodes" 'BEGIN { n = split(inodes, a, " "); for (i = 1; i <= n; i++) want[a[i]] = 1 }
+        FNR > 1 && $4 == "0A" && ($10 in want) { n = split($2, p, ":"); print p[n] }' /proc/net/tcp /proc/net/tcp6 2>/dev/null |
+        while read -r hex; do echo $((16#$hex)); done | sort -un
+}
+
+# wait_gone PID TIMEOUT_SECONDS — waits until PID no longer exists; fails after the timeout.
+wait_gone() {
+    local pid=$1 deadline=$((SECONDS + $2))
+    while kill -0 "$pid" 2>/dev/null; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.2
+    done
+}
+
+# wait_ports_free TIMEOUT_SECONDS PORT... — waits until nothing accepts connections on 127.0.0.1 at any of the
+# ports; warns naming the ones still taken and fails after the timeout.
+wait_ports_free() {
+    local timeout=$1 deadline=$((SECONDS + $1)) port
+    local -a busy
+    shift
+    while true; do
+        busy=()
+        for port in "$@"; do port_open 127.0.0.1 "$port" && busy+=("$port"); done
+        ((${#busy[@]} == 0)) && return 0
+        if ((SECONDS >= deadline)); then
+            warn "port(s) ${busy[*]} still in use after ${timeout}s"
+            return 1
+        fi
+        sleep 0.3
+    done
+}
+
 # wait_port HOST PORT TIMEOUT_SECONDS [PID] — waits until the port accepts connections. With PID, gives up
 # as soon as that process has exited instead of waiting out the timeout.
 wait_port() {

@@ -33,6 +33,8 @@ public static class GatewayHostingExtensions
         var services = builder.Services;
         // Loopback unless told otherwise (Urls / ASPNETCORE_URLS / --urls): exposing it is a deliberate act.
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        // The stop is bounded (Shutdown:Timeout): the audit log's drain gives up then, and the watchdog ends the rest.
+        builder.AddCustomer360BoundedStop();
 
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,

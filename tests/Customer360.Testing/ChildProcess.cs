@@ -78,6 +78,29 @@ public sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Asks the process to stop as an operator or a supervisor does (SIGTERM, to the process only) and waits up to
+    /// <paramref name="wait"/> for it to exit. Returns how long it took; throws, with the log's tail, when it did not
+    /// exit in time (the process is then left running for <see cref="DisposeAsync"/> to kill).
+    /// </summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan wait)
+    {
+        Write($"=== test: stopping {Description} (SIGTERM)");
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString()]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start"))
+            await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Description} did not exit within {wait.TotalSeconds:0} s of SIGTERM (log: {LogPath}):\n{Tail()}");
+        }
+        return started.Elapsed;
+    }
+
     /// <summary>The last lines of the process's output, for failure messages.</summary>
     public string Tail(int lines = 30)
     {

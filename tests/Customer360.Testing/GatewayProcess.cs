@@ -73,6 +73,9 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>A crash: SIGKILL, then wait until the process is gone.</summary>
     public Task KillAsync() => _process.KillAsync();
 
+    /// <summary>A stop as an operator asks for it (SIGTERM); see <see cref="ChildProcess.TerminateAsync"/>.</summary>
+    public Task<TimeSpan> TerminateAsync(TimeSpan wait) => _process.TerminateAsync(wait);
+
     /// <summary>The last lines of the gateway's output, for failure messages.</summary>
     public string Tail(int lines = 30) => _process.Tail(lines);
 

@@ -49,6 +49,9 @@ public sealed class SiloProcess : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Testing",
             ["ConnectionStrings:Customer360"] = db.SiloConnectionString,
             ["Storage:ApplySchemaOnStart"] = "false",
+            // Load shedding watches the whole machine's CPU, which the test run's parallel builds and silos share: it
+            // would refuse test traffic at random. Tests of shedding set Overload:* themselves.
+            ["Overload:LoadShedding"] = "false",
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Cluster:SiloPort"] = siloPort.ToString(),
@@ -82,6 +85,12 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>A crash: SIGKILL to the silo and anything it started, then wait until it is gone.</summary>
     public Task KillAsync() => _process.KillAsync();
+
+    /// <summary>A stop as an operator asks for it (SIGTERM); see <see cref="ChildProcess.TerminateAsync"/>.</summary>
+    public Task<TimeSpan> TerminateAsync(TimeSpan wait) => _process.TerminateAsync(wait);
+
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>The last lines of the silo's output, for failure messages.</summary>
     public string Tail(int lines = 30) => _process.Tail(lines);

@@ -58,6 +58,8 @@ public sealed class TestGateway : IAsyncDisposable
             // The demo users of gateway/appsettings.Demo.json (password demo123) sign every test in; a test that
             // needs production behaviour sets Auth:DemoMode to false.
             ["Auth:DemoMode"] = "true",
+            // In process: a stop that overruns must not end the test run with it.
+            ["Shutdown:EndProcess"] = "false",
             // Every test signs in from 127.0.0.1, many times for the same demo users: the sign-in rate limits would
             // throttle the suite. Tests of the limits themselves set them low again.
             ["Auth:SignIn:PerAddressPermits"] = "100000",

@@ -46,6 +46,11 @@ public sealed class TestSilo : IAsyncDisposable
             ["Cluster:SiloPort"] = siloPort.ToString(),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(),
             ["Storage:ApplySchemaOnStart"] = "false",
+            // Load shedding watches the whole machine's CPU, which the test run's parallel builds and silos share: it
+            // would refuse test traffic at random. Tests of shedding set Overload:* themselves.
+            ["Overload:LoadShedding"] = "false",
+            // In process: a stop that overruns must not end the test run with it.
+            ["Shutdown:EndProcess"] = "false",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -98,8 +98,10 @@ public sealed partial class CustomerGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
     {
         active.Remove(CustomerId);
+        // ct is cancelled when the deactivation (or the silo's stop, Shutdown:Timeout) runs out of time: the write is
+        // given up then, which loses nothing, since the journal holds every acknowledged event.
         if (_unsnapshotted > 0 && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
-            await TryWriteSnapshotAsync();
+            await TryWriteSnapshotAsync(ct);
     }
 
     public async Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events)
@@ -354,11 +356,15 @@ public sealed partial class CustomerGrain(
 
     // The events are durable in the journal already, so a failed snapshot loses nothing: it is logged and
     // retried later. A version conflict means another activation wrote after us: this one is stale.
-    private async Task TryWriteSnapshotAsync()
+    private async Task TryWriteSnapshotAsync(CancellationToken ct = default)
     {
         try
         {
-            await WriteSnapshotAsync();
+            await WriteSnapshotAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            LogSnapshotGivenUp(logger);
         }
         catch (Exception ex)
         {
@@ -368,15 +374,18 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    private async Task WriteSnapshotAsync()
+    private async Task WriteSnapshotAsync(CancellationToken ct = default)
     {
         if (_unsnapshotted == 0) return;
         snapshot.State.Profile = _profile;
         snapshot.State.JournalSeq = _journalSeq;
         snapshot.State.Held = _held;
-        await snapshotGate.RunAsync(() => snapshot.WriteStateAsync());
+        await snapshotGate.RunAsync(snapshot.WriteStateAsync, ct);
         _unsnapshotted = 0;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot write given up: the deactivation ran out of time; the journal holds every event")]
+    private static partial void LogSnapshotGivenUp(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot write failed; the journal still holds every event")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception ex);

@@ -11,13 +11,16 @@ public sealed class SnapshotGate(IOptions<CustomerGrainOptions> options)
 {
     private readonly SemaphoreSlim _slots = new(options.Value.ConcurrentSnapshots);
 
-    /// <summary>Runs <paramref name="write"/> once a slot is free.</summary>
-    public async Task RunAsync(Func<Task> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> once a slot is free. <paramref name="ct"/> gives up the wait and the write: a
+    /// silo that is stopping does not queue behind a store that does not answer (the journal holds the changes).
+    /// </summary>
+    public async Task RunAsync(Func<CancellationToken, Task> write, CancellationToken ct = default)
     {
-        await _slots.WaitAsync();
+        await _slots.WaitAsync(ct);
         try
         {
-            await write();
+            await write(ct);
         }
         finally
         {

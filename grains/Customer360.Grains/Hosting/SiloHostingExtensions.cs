@@ -31,15 +31,22 @@ public static class SiloHostingExtensions
         var connectionString = ConnectionStrings.Customer360(builder.Configuration);
         var services = builder.Services;
 
+        // First: the stop is bounded (Shutdown:Timeout) from the moment the host is asked to stop.
+        builder.AddCustomer360BoundedStop();
         services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section);
         services.AddOptions<JournalOptions>().BindConfiguration("Journal")
             .Validate(o => o.MaxBatchRows > 0 && o.Writers > 0 && o.QueueCapacity > 0 && o.StatementBatchesAfterDuplicate >= 0,
                 "Journal:MaxBatchRows, Journal:Writers and Journal:QueueCapacity must be positive, Journal:StatementBatchesAfterDuplicate zero or more")
+            .Validate(o => o.ReadQueueCapacity > 0, "Journal:ReadQueueCapacity must be positive")
             .ValidateOnStart();
         services.AddOptions<CustomerGrainOptions>().BindConfiguration("Customers")
             .Validate(o => o.SnapshotEveryEvents > 0 && o.SnapshotDelay > TimeSpan.Zero && o.MaxHeldEvents > 0 && o.ConcurrentSnapshots > 0
                     && o.IdleDeactivation >= TimeSpan.FromMinutes(1) && o.ReadModelWait > TimeSpan.Zero,
                 "Customers:SnapshotEveryEvents, Customers:SnapshotDelay, Customers:MaxHeldEvents, Customers:ConcurrentSnapshots and Customers:ReadModelWait must be positive, Customers:IdleDeactivation at least a minute")
+            .ValidateOnStart();
+        services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.Section)
+            .Validate(o => o.CpuThreshold is >= 1 and <= 100, "Overload:CpuThreshold must be a percentage from 1 to 100")
+            .Validate(o => o.MemoryThreshold is >= 1 and <= 100, "Overload:MemoryThreshold must be a percentage from 1 to 100")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")
             .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),
@@ -89,6 +96,13 @@ public static class SiloHostingExtensions
             {
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
                 o.NumMissedTableIAmAliveLimit = 2;
+            });
+            // Load shedding (Overload): past the thresholds client calls are refused, and the gateway answers 503.
+            silo.Services.AddOptions<LoadSheddingOptions>().Configure<IOptions<OverloadOptions>>((o, overload) =>
+            {
+                o.LoadSheddingEnabled = overload.Value.LoadShedding;
+                o.CpuThreshold = overload.Value.CpuThreshold;
+                o.MemoryThreshold = overload.Value.MemoryThreshold;
             });
             // Idle customer profiles leave memory after Customers:IdleDeactivation rather than Orleans' 15 minutes.
             silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<CustomerGrainOptions>>((o, customers) =>

@@ -12,8 +12,19 @@ public sealed class JournalOptions
     /// </summary>
     public int Writers { get; set; } = 4;
 
-    /// <summary>Appends waiting for a writer before producers are made to wait. Default 100000.</summary>
+    /// <summary>
+    /// Appends waiting for a writer before producers are made to wait. When full, a customer grain's append waits
+    /// for room; its caller's call times out (Orleans' response timeout, 30 s) and the gateway answers 503 with
+    /// Retry-After, nothing acknowledged. Default 100000.
+    /// </summary>
     public int QueueCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Recovery reads (profiles being activated) waiting for the reader. When full, an activation fails at once
+    /// with <see cref="JournalBusyException"/> and the gateway answers 503 with Retry-After; the profile activates on
+    /// the next call. A waiting read costs a few hundred bytes. Default 20000.
+    /// </summary>
+    public int ReadQueueCapacity { get; set; } = 20_000;
 
     /// <summary>
     /// Batches written with the (slower, duplicate-skipping) statement after a binary COPY met a duplicate

@@ -23,7 +23,10 @@ public sealed partial class PostgresEventJournal(
 
     private sealed record PendingRead(string CustomerId, long AfterSeq, TaskCompletionSource<IReadOnlyList<JournalEntry>> Done);
 
-    private readonly Channel<PendingRead> _reads = Channel.CreateUnbounded<PendingRead>(new UnboundedChannelOptions { SingleReader = true });
+    // Bounded (Journal:ReadQueueCapacity): past it an activation fails at once (JournalBusyException) rather than
+    // joining an ever longer line in memory.
+    private readonly Channel<PendingRead> _reads = Channel.CreateBounded<PendingRead>(
+        new BoundedChannelOptions(options.Value.ReadQueueCapacity) { SingleReader = true });
 
     private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = false });
@@ -71,10 +74,15 @@ public sealed partial class PostgresEventJournal(
         return await pending.Done.Task;
     }
 
+    /// <summary>
+    /// The entries of <paramref name="customerId"/> after <paramref name="afterSeq"/>, read together with other
+    /// activations' reads. Throws <see cref="JournalBusyException"/> when <see cref="JournalOptions.ReadQueueCapacity"/>
+    /// reads already wait.
+    /// </summary>
     public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(string customerId, long afterSeq, CancellationToken ct = default)
     {
         var pending = new PendingRead(customerId, afterSeq, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _reads.Writer.WriteAsync(pending, ct);
+        if (!_reads.Writer.TryWrite(pending)) throw new JournalBusyException(options.Value.ReadQueueCapacity);
         return await pending.Done.Task.WaitAsync(ct);
     }
 
