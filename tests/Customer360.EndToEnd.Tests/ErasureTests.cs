@@ -76,6 +76,10 @@ public sealed class ErasureTests : IAsyncLifetime
         Assert.Equal(2L, await _db.ScalarAsync<long>("select count(*) from c360_audit where kind = 'erasure' and customer_id = 'ER1' and detail = 'PIPL request case 2026-118'"));
 
         await AssertGoneAsync(admin, am);
+        // Lists, boards and inboxes held copies in memory and in grain state: none shows the person any more.
+        await AssertNotListedAsync((admin, "/api/v1/customers?q=ER1"), (admin, "/api/v1/tiers/board?region=north"),
+            (admin, "/api/v1/tiers/changes?region=north"), (am, "/api/v1/portfolio"), (pm, "/api/v1/alert-queue"),
+            (store, "/api/v1/stores/S01/walk-ins"), (store, "/api/v1/work-orders"), (pm, "/api/v1/work-orders"));
         // The read-model writer may still hold a line it took before: it must never write it back.
         await AssertNothingPersonalAsync(withNumber: true);
         // Billing figures survive, under their event ids.
@@ -97,7 +101,9 @@ public sealed class ErasureTests : IAsyncLifetime
         await first.KillAsync();
         await using var second = await SiloProcess.StartAsync(_db, cluster, "erase-second", siloPort: first.SiloPort, gatewayPort: first.GatewayPort);
         await first.DisposeAsync();
-        await Eventually.GetAsync(async () => (await admin.GetAsync("/api/v1/customers/ER2")).StatusCode, s => s == HttpStatusCode.OK, Timeout, "the cluster back");
+        // The gateway's client finds the new silo a moment after it is up ("no gateways available" until then).
+        await Eventually.GetAsync(async () => ((await admin.GetAsync("/api/v1/customers/ER2")).StatusCode, (await admin.GetAsync("/api/v1/customers/ER1")).StatusCode),
+            s => s == (HttpStatusCode.OK, HttpStatusCode.Gone), Timeout, "the cluster back, ER2 there and ER1 gone");
         await AssertGoneAsync(admin, am);
         await AssertRefusedAsync(producer, registration);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/customers/ER1/erase", new { reason = "again after restart" })).StatusCode);
@@ -109,6 +115,16 @@ public sealed class ErasureTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Gone, (await admin.GetAsync("/api/v1/customers/ER1")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await am.GetAsync("/api/v1/customers/ER1")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await am.GetAsync("/api/v1/customers/ER1/timeline")).StatusCode);
+    }
+
+    private static async Task AssertNotListedAsync(params (HttpClient Who, string Path)[] lists)
+    {
+        foreach (var (who, path) in lists)
+        {
+            var body = await Eventually.GetAsync(() => who.GetStringAsync(path), b => !b.Contains(Name, StringComparison.Ordinal), Timeout, $"{path} without the name");
+            Assert.DoesNotContain(OrderNote, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(VisitNote, body, StringComparison.Ordinal);
+        }
     }
 
     private static async Task AssertRefusedAsync(HttpClient producer, params JsonObject[] events)

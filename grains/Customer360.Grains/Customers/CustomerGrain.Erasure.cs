@@ -50,8 +50,8 @@ public sealed partial class CustomerGrain
 
     /// <summary>
     /// Blanks the work orders the profile knows of (their notes, outcomes and reasons, in their grains and inboxes),
-    /// takes the customer off the walk-in lists of the stores that identified them, and off the portfolio and the
-    /// alert queue that list them.
+    /// takes the customer off the walk-in lists of the stores that identified them, off the portfolio and the alert
+    /// queue that list them, and off their region's tier board.
     /// </summary>
     private async Task ForgetCopiesAsync()
     {
@@ -63,6 +63,7 @@ public sealed partial class CustomerGrain
         {
             if (line.AccountManagerId is { } manager) calls.Add(GrainFactory.GetGrain<ICustomerListGrain>(Topics.Portfolio(manager)).Remove(CustomerId));
             if (line.PhoneManagerId is { } phone) calls.Add(GrainFactory.GetGrain<ICustomerListGrain>(Topics.Alerts(phone)).Remove(CustomerId));
+            calls.Add(GrainFactory.GetGrain<ITierBoardGrain>(line.Region).Forget(CustomerId));
         }
         await Task.WhenAll(calls);
     }
