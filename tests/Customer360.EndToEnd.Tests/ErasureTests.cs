@@ -110,6 +110,33 @@ public sealed class ErasureTests : IAsyncLifetime
         await AssertNothingPersonalAsync(withNumber: false);
     }
 
+    [Fact]
+    public async Task an_erasure_interrupted_after_the_profile_was_erased_refuses_events_meanwhile_and_is_finished_by_erasing_again()
+    {
+        var cluster = $"erase-resume-{Guid.NewGuid():N}";
+        await using var silo = await TestSilo.StartAsync(_db, cluster);
+        await using var gateway = await TestGateway.StartAsync(_db, cluster);
+        using var producer = gateway.CreateIngestClient();
+        using var admin = await gateway.CreateSignedInClientAsync("admin");
+        await Eventually.GetAsync(async () => (await producer.GetAsync("/health/ready")).IsSuccessStatusCode, ok => ok, Timeout, "gateway ready");
+        var registration = Registered("ER1", "er1-reg", msisdn: Msisdn, name: Name);
+        await Feed.PostAsync(producer, registration);
+        await Feed.ProfileAsync(admin, "ER1");
+
+        // The database's part fails (its function withheld from the silo): the grain has stored its flag by then.
+        await _db.ExecuteAsync($"revoke execute on function c360_erase_customer(text) from {_db.Roles.Silo}");
+        using (var failed = await admin.PostAsJsonAsync("/api/v1/customers/ER1/erase", new { reason = "case 9" }))
+            Assert.False(failed.IsSuccessStatusCode, await failed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/customers/ER1")).StatusCode);
+        await AssertRefusedAsync(producer, registration);
+        Assert.True(Holds(await DumpAsync(), Name), "the journal should still hold the name until the erasure is finished");
+
+        await _db.ExecuteAsync($"grant execute on function c360_erase_customer(text) to {_db.Roles.Silo}");
+        await OkAsync(admin.PostAsJsonAsync("/api/v1/customers/ER1/erase", new { reason = "case 9, again" }));
+        Assert.Equal(HttpStatusCode.Gone, (await admin.GetAsync("/api/v1/customers/ER1")).StatusCode);
+        await AssertNothingPersonalAsync(withNumber: true);
+    }
+
     private static async Task AssertGoneAsync(HttpClient admin, HttpClient am)
     {
         Assert.Equal(HttpStatusCode.Gone, (await admin.GetAsync("/api/v1/customers/ER1")).StatusCode);
