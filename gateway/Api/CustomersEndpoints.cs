@@ -5,7 +5,9 @@ using Customer360.Domain.Views;
 using Customer360.Gateway.Access;
 using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
+using Customer360.Gateway.Erasure;
 using Customer360.Gateway.Localization;
+using Npgsql;
 
 namespace Customer360.Gateway.Api;
 
@@ -27,6 +29,7 @@ public static class CustomersEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Roles.StaffPolicy);
         app.MapGet("/api/v1/customers/by-msisdn/{msisdn}", GetByMsisdnAsync)
@@ -58,11 +61,13 @@ public static class CustomersEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, CustomerReader reader)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, CustomerReader reader, NpgsqlDataSource db)
     {
         if (!Ids.IsId(id)) return Problems.BadRequest(Ids.Rule("customer id"));
         if (http.User.ToViewer() is not { } viewer) return Problems.NotSignedIn();
         var read = await reader.ReadAsync(viewer, id, ConsoleLanguage.Of(http));
+        // Only a read that found no customer asks for a tombstone: an erased customer is gone for everyone.
+        if (read.Status != CustomerReadStatus.Allowed && read.View is null && await Tombstones.IsErasedAsync(db, id)) return Tombstones.Gone(id);
         return read.Status switch
         {
             CustomerReadStatus.NotFound => Problems.NotFound($"no customer {id} is registered"),

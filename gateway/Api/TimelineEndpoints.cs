@@ -44,6 +44,7 @@ public static class TimelineEndpoints
         var take = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > MaxLimit)) return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}");
         var read = await reader.ReadAsync(viewer, id, ConsoleLanguage.Of(http));
+        if (read.Status != CustomerReadStatus.Allowed && await Erasure.Tombstones.IsErasedAsync(db, id)) return Erasure.Tombstones.Gone(id);
         if (read.Status == CustomerReadStatus.NotFound) return Problems.NotFound($"no customer {id} is registered");
         if (read.Status == CustomerReadStatus.Forbidden) return http.Denied(id, read.Why ?? "outside scope", Problems.OutOfScope(id));
 

@@ -24,8 +24,11 @@ public static class AuditKinds
     /// <summary>The rule settings were changed.</summary>
     public const string Rules = "rules";
 
+    /// <summary>An administrator erased a customer's personal data (the detail holds the reason given).</summary>
+    public const string Erasure = "erasure";
+
     /// <summary>Anything else about no customer.</summary>
     public const string Other = "other";
 
-    public static readonly IReadOnlyList<string> All = [Read, List, Action, Denied, SignIn, User, Rules, Other];
+    public static readonly IReadOnlyList<string> All = [Read, List, Action, Denied, SignIn, User, Rules, Erasure, Other];
 }

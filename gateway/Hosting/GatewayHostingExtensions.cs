@@ -4,6 +4,7 @@ using Customer360.Domain;
 using Customer360.Gateway.Access;
 using Customer360.Gateway.Api;
 using Customer360.Gateway.Audit;
+using Customer360.Gateway.Erasure;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
 using Customer360.Gateway.Push;
@@ -132,6 +133,7 @@ public static class GatewayHostingExtensions
         app.MapStaffApi();
         app.MapStoresApi();
         app.MapTimelineApi();
+        app.MapErasureApi();
         // A console whose token expires is disconnected; it signs in again and resubscribes.
         app.MapHub<ConsoleHub>(AuthHostingExtensions.ConsoleHubPath, o => o.CloseOnAuthenticationExpiration = true);
         // Unknown API paths get a 404 problem, not the dashboard's page — for signed-in callers; anonymous ones get

@@ -37,4 +37,14 @@ public interface ICustomerGrain : IGrainWithStringKey, ITopicOwner
     /// <summary>Writes the profile snapshot now if anything changed since the last one (the silo's snapshot schedule calls it).</summary>
     [Alias("write-snapshot")]
     Task WriteSnapshot();
+
+    /// <summary>
+    /// Erases the person (PIPL deletion): their work orders' free text and the walk-in lists that show them, then
+    /// this grain's profile and snapshot (a durable erased flag: every later event is refused), then, in one
+    /// transaction, the journal payloads, the MSISDN index, the read model and the tombstone. Idempotent, and
+    /// resumable: a crash midway is finished by calling it again. An id nothing is known of is left alone
+    /// (<see cref="ErasureOutcome.Unknown"/>), so a mistyped id does not reserve itself against a later registration.
+    /// </summary>
+    [Alias("erase")]
+    Task<ErasureOutcome> Erase();
 }

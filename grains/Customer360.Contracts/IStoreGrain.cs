@@ -19,4 +19,8 @@ public interface IStoreGrain : IGrainWithStringKey, ITopicOwner
 
     [Alias("walk-ins")]
     Task<StoreWalkInsView> GetWalkIns(DateTimeOffset now);
+
+    /// <summary>Takes an erased customer off the store's list of the day.</summary>
+    [Alias("forget")]
+    Task Forget(string customerId);
 }

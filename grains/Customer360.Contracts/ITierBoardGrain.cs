@@ -19,4 +19,8 @@ public interface ITierBoardGrain : IGrainWithStringKey, ITopicOwner
 
     [Alias("board")]
     Task<TierBoardView> GetBoard();
+
+    /// <summary>Takes an erased customer's tier changes (which carry the name) off the board.</summary>
+    [Alias("forget"), OneWay]
+    Task Forget(string customerId);
 }

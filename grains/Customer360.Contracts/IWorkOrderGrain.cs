@@ -27,4 +27,11 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// <summary>The order as it stands, or null when there is none under this id.</summary>
     [Alias("get")]
     Task<WorkOrder?> Get();
+
+    /// <summary>
+    /// Blanks the order's free text (notes, outcome, reason) as a new step, copied to both inboxes but not to the
+    /// customer's profile (the customer grain calls this while it erases itself). Nothing when there is no order.
+    /// </summary>
+    [Alias("erase")]
+    Task Erase();
 }

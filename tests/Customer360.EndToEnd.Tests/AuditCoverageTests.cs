@@ -34,6 +34,7 @@ public sealed class AuditCoverageTests(SystemFixture system)
         ["POST /api/v1/users/{userName}/disable"] = "the staff account changed (audited as kind user)",
         ["POST /api/v1/users/{userName}/enable"] = "the staff account changed (audited as kind user)",
         ["POST /api/v1/users/{userName}/password"] = "the staff account changed (audited as kind user)",
+        ["POST /api/v1/customers/{id}/erase"] = "the erased id and whether it was erased already (audited as kind erasure, before erasing)",
     };
 
     /// <summary>A customer set up so that every list, board and inbox holds them.</summary>

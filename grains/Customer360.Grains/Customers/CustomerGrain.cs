@@ -34,6 +34,7 @@ public sealed partial class CustomerGrain(
     SnapshotGate snapshotGate,
     SnapshotSchedule snapshotSchedule,
     SummaryFanout fanout,
+    CustomerErasures erasures,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -48,6 +49,8 @@ public sealed partial class CustomerGrain(
     private int _unsnapshotted;
     private bool _reminderFired;
     private bool _snapshotScheduled;
+    // Erased (see CustomerSnapshot.Erased): the profile is empty for good and every event is refused.
+    private bool _erased;
     // What lists were last told of this customer: they hear of a change only when it would show.
     private ListFacts? _line;
     // Who may read this customer, as the read model was last told (AccessFacts.ScopeHash): see PublishLineAsync.
@@ -65,6 +68,9 @@ public sealed partial class CustomerGrain(
         _profile = state.Profile ?? new CustomerProfile { CustomerId = CustomerId };
         _journalSeq = state.JournalSeq;
         _held = [.. state.Held];
+        _erased = state.Erased;
+        // Nothing to replay: the journal holds only blanked payloads of an erased customer, and nobody reads them.
+        if (_erased) return;
         // What the lists knew when the snapshot was taken; replay and derivation below tell them what moved since.
         _line = CustomerSummary.Of(_profile) is { } line ? ListFacts.Of(line) : null;
         _scope = CustomerSummary.Of(_profile) is { } known ? AccessFacts.Of(known).ScopeHash() : null;
@@ -107,6 +113,14 @@ public sealed partial class CustomerGrain(
     public async Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events)
     {
         var outcomes = new EventOutcome[events.Length];
+        if (_erased)
+        {
+            // Rejected rather than answered as duplicates: the producer learns why, and a resent registration or a
+            // late event never brings the person back.
+            var refused = EventOutcome.Rejected($"customer {CustomerId} was erased; no event is taken for it any more");
+            Array.Fill(outcomes, refused);
+            return [.. outcomes];
+        }
         var refusals = ProfileApplier.Admit(_profile, events);
         var hold = options.Value.HoldUnregistered;
         // Most batches hold one event: only a longer one can repeat an id within itself.
@@ -377,7 +391,8 @@ public sealed partial class CustomerGrain(
     private async Task WriteSnapshotAsync(CancellationToken ct = default)
     {
         if (_unsnapshotted == 0) return;
-        snapshot.State.Profile = _profile;
+        // An erased customer's snapshot keeps no profile, only the flag (and the reminder's due time, null).
+        snapshot.State.Profile = _erased ? null : _profile;
         snapshot.State.JournalSeq = _journalSeq;
         snapshot.State.Held = _held;
         await snapshotGate.RunAsync(snapshot.WriteStateAsync, ct);

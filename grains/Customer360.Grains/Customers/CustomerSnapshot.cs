@@ -19,4 +19,11 @@ public sealed class CustomerSnapshot
 
     /// <summary>Events stored before the customer was registered, in arrival order, waiting for the registration.</summary>
     public List<CustomerEvent> Held { get; set; } = [];
+
+    /// <summary>
+    /// The person was erased (POST /api/v1/customers/{id}/erase): <see cref="Profile"/> and <see cref="Held"/> are
+    /// empty, the journal is not replayed, and every later event for this id is refused. Durable before the journal
+    /// is blanked, so a crash in between cannot bring the person back.
+    /// </summary>
+    public bool Erased { get; set; }
 }

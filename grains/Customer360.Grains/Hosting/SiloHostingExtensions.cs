@@ -64,6 +64,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<RulesCache>();
         services.AddSingleton<CustomerIndexWriter>();
         services.AddSingleton<CustomerIndexReader>();
+        services.AddSingleton<CustomerErasures>();
         services.AddSingleton<SummaryFanout>();
         services.AddOptions<RulesOptions>().BindConfiguration("Rules")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,

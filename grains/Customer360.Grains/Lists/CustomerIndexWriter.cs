@@ -112,6 +112,8 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
             @open_alerts, @churn_risk, @attention, @in_base, @retained, @summaries)
             as t(customer_id, version, name, msisdn, region, home_store_id, account_manager_id, phone_manager_id, tier, stage,
                  tags, alert_ids, open_alerts, churn_risk, attention, in_base, retained, summary)
+        -- An erased customer's line may still be queued (or offered by a stale activation): never written back.
+        where not exists (select 1 from c360_erased e where e.customer_id = t.customer_id)
         on conflict (customer_id) do update set
             version = excluded.version, name = excluded.name, msisdn = excluded.msisdn, region = excluded.region,
             home_store_id = excluded.home_store_id, account_manager_id = excluded.account_manager_id,
@@ -162,7 +164,8 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         {
             await using var cmd = db.CreateCommand("""
                 insert into c360_tier_changes (region, customer_id, change, at)
-                select * from unnest(@regions, @ids, @changes, @ats)
+                select * from unnest(@regions, @ids, @changes, @ats) as t(region, customer_id, change, at)
+                where not exists (select 1 from c360_erased e where e.customer_id = t.customer_id)
                 """);
             Add(cmd, "regions", batch.Select(c => c.Region));
             Add(cmd, "ids", batch.Select(c => c.CustomerId));

@@ -51,6 +51,14 @@ public sealed class StoreGrain(
     public Task<StoreWalkInsView> GetWalkIns(DateTimeOffset now) =>
         Task.FromResult(new StoreWalkInsView(StoreId, state.State.Version, IsToday(now) ? [.. state.State.WalkIns] : []));
 
+    public async Task Forget(string customerId)
+    {
+        if (state.State.WalkIns.RemoveAll(w => w.Customer.CustomerId == customerId) == 0) return;
+        // A new version, so a console that reconnects takes the list without them; no push of its own.
+        state.State.Version++;
+        await state.WriteStateAsync();
+    }
+
     public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, state.State.Version);
 
     public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);

@@ -49,6 +49,13 @@ public sealed class TierBoardGrain(CustomerIndexReader index, PushOutbox outbox,
         return Task.CompletedTask;
     }
 
+    public Task Forget(string customerId)
+    {
+        // The counts follow at the next recount from the read model, which no longer holds the customer.
+        if (_changes.RemoveAll(c => c.CustomerId == customerId) > 0) Publish(PushKinds.ProfileChanged, customerId: "", change: null);
+        return Task.CompletedTask;
+    }
+
     public Task<TierBoardView> GetBoard() => Task.FromResult(_counts.View(_region, _version.Current, [.. _changes]));
 
     public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, _version.Current);

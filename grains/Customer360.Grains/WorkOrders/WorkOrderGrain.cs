@@ -67,6 +67,18 @@ public sealed partial class WorkOrderGrain(
 
     public Task<WorkOrder?> Get() => Task.FromResult(state.State.Order);
 
+    public async Task Erase()
+    {
+        if (state.State.Order is not { } order || WorkOrderErasure.Erase(order) is not { } blank) return;
+        state.State.Order = blank;
+        // Marked copied already: the step must never reach the customer's profile, which is what calls this (a
+        // call back into it would wait for itself) and which refuses every event once erased anyway.
+        state.State.CopiedStep = blank.Step;
+        await state.WriteStateAsync();
+        var inboxes = blank.Addressee.Inbox == blank.DispatchedBy.Inbox ? [blank.Addressee.Inbox] : new[] { blank.Addressee.Inbox, blank.DispatchedBy.Inbox };
+        await Task.WhenAll(inboxes.Select(inbox => GrainFactory.GetGrain<IWorkOrderInboxGrain>(inbox).Record(blank)));
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (state.State.Order is not { IsOpen: true } order)

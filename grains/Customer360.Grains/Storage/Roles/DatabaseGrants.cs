@@ -58,6 +58,11 @@ public static class DatabaseGrants
         // Rules history (012): written where rules change, read for GET /api/v1/rules/history.
         new("c360_rules_history", DatabaseRole.Gateway, "SELECT, INSERT"),
         new("c360_rules_history", DatabaseRole.Silo, "SELECT, INSERT"),
+
+        // Erasure (013): the silo's read-model writer skips erased ids; the gateway answers 410 for them. Rows are
+        // only written by c360_erase_customer (security definer).
+        new("c360_erased", DatabaseRole.Silo, "SELECT"),
+        new("c360_erased", DatabaseRole.Gateway, "SELECT"),
     ];
 
     /// <summary>Functions an application role may call; every other function of the schema is the owner's alone.</summary>
@@ -65,6 +70,9 @@ public static class DatabaseGrants
     [
         new("c360_write_grain_state(int, bigint, bigint, int, text, text, text, int, bytea)", DatabaseRole.Silo),
         new("c360_prune_audit(int)", DatabaseRole.Gateway),
+        // Erasure (013): blanks one customer's journal payloads and index entries and leaves the tombstone; the
+        // customer grain calls it, so only the silo may.
+        new("c360_erase_customer(text)", DatabaseRole.Silo),
     ];
 
     /// <summary>Tables no application role touches.</summary>
@@ -74,7 +82,7 @@ public static class DatabaseGrants
     /// Functions (by signature) no application role calls directly, e.g. a helper of a security-definer function.
     /// Trigger functions need no entry: PostgreSQL checks EXECUTE on them only when the owner creates the trigger.
     /// </summary>
-    public static IReadOnlyList<string> OwnerOnlyFunctions { get; } = [];
+    public static IReadOnlyList<string> OwnerOnlyFunctions { get; } = ["c360_erasure_scrub(jsonb)"];
 
     /// <summary>
     /// Takes back every privilege PUBLIC and <paramref name="roles"/>' application roles hold on the objects of the
