@@ -21,9 +21,9 @@ public static class StoreOutage
 
     private static bool IsOutage(Exception e) => e switch
     {
-        // A server error answered on a live connection is an outage only in its transient states (shutting down,
-        // too many connections, serialization); the rest (a missing column, a denied grant) is a bug: 500.
-        PostgresException postgres => postgres.IsTransient || string.IsNullOrEmpty(postgres.SqlState),
+        // A server error answered on a live connection is an outage only in the states of a server going away or
+        // overloaded; the rest (a missing column, a denied grant) is a bug: 500.
+        PostgresException postgres => IsOutageState(SqlStateOf(postgres)),
         NpgsqlException => true,
         TimeoutException => true,
         SiloUnavailableException or GatewayTooBusyException => true,
@@ -31,6 +31,19 @@ public static class StoreOutage
         UnavailableExceptionFallbackException fallback => fallback.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true,
         _ => false,
     };
+
+    // Classes 08 (connection), 53 (insufficient resources), 57P (shutdown, crash, not yet accepting connections)
+    // and 58 (system error).
+    private static bool IsOutageState(string? sqlState) =>
+        sqlState is { Length: 5 } && (sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState.StartsWith("53", StringComparison.Ordinal)
+                                      || sqlState.StartsWith("57P", StringComparison.Ordinal) || sqlState.StartsWith("58", StringComparison.Ordinal));
+
+    // One thrown in a silo crosses Orleans with its message but not its properties; Npgsql's message starts with
+    // the state ("57P01: terminating connection due to administrator command").
+    private static string? SqlStateOf(PostgresException postgres) =>
+        !string.IsNullOrEmpty(postgres.SqlState) ? postgres.SqlState
+        : postgres.Message is { Length: > 6 } message && message[5] == ':' ? message[..5]
+        : null;
 
     private static IEnumerable<Exception> Causes(Exception exception)
     {
