@@ -28,27 +28,31 @@ public sealed class StoreOutageAnswersTests(ITestOutputHelper output)
         await using var gateway = await TestGateway.StartAsync(db, cluster);
         using var producer = gateway.CreateIngestClient();
         using var admin = await gateway.CreateSignedInClientAsync("admin");
+        using var store = await gateway.CreateSignedInClientAsync("store01");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
         var id = $"H{Guid.NewGuid().ToString("N")[..8]}";
         const string msisdn = "13912399001";
         using (var registered = await producer.PostAsJsonAsync("/api/v1/events", new JsonArray(Registered(id, $"{id}-reg", msisdn: msisdn))).WaitAsync(Answer))
             Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
-        var reads = new (string Method, string Path, Func<HttpContent?> Body)[]
+        var reads = new (HttpClient Client, string Method, string Path, Func<HttpContent?> Body)[]
         {
-            ("GET", $"/api/v1/customers/{id}", () => null),
-            ("GET", $"/api/v1/customers/by-msisdn/{msisdn}", () => null),
-            ("GET", $"/api/v1/customers?q={id}", () => null),
-            ("GET", $"/api/v1/customers/{id}/timeline", () => null),
-            ("POST", $"/api/v1/customers/{id}/touchpoints", () => JsonContent.Create(new { channel = "app", kind = "note", note = "called back" })),
-            ("GET", "/api/v1/audit?limit=5", () => null),
-            ("GET", "/api/v1/users", () => null),
+            (admin, "GET", $"/api/v1/customers/{id}", () => null),
+            (admin, "GET", $"/api/v1/customers/by-msisdn/{msisdn}", () => null),
+            (admin, "GET", $"/api/v1/customers?q={id}", () => null),
+            (admin, "GET", $"/api/v1/customers/{id}/timeline", () => null),
+            (admin, "POST", $"/api/v1/customers/{id}/touchpoints", () => JsonContent.Create(new { channel = "app", kind = "note", note = "called back" })),
+            (store, "POST", "/api/v1/stores/S01/walk-ins", () => JsonContent.Create(new { msisdn })),
+            (admin, "GET", "/api/v1/portfolio?managerId=AM01", () => null),
+            (admin, "GET", "/api/v1/work-orders?addressee=store:S01", () => null),
+            (admin, "GET", "/api/v1/audit?limit=5", () => null),
+            (admin, "GET", "/api/v1/users", () => null),
         };
         // Everything answers before the outage: the routes are right and the profile is readable.
         await Eventually.GetAsync(() => StatusAsync(probe, gateway.BaseAddress, "/health/ready"), s => s == HttpStatusCode.OK, Answer, "gateway ready before the outage");
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(probe, silo.ManagementAddress, "/health/ready"));
-        foreach (var (method, path, body) in reads)
-            Assert.Equal((path, HttpStatusCode.OK), (path, (await SendAsync(admin, method, path, body())).Status));
+        foreach (var (client, method, path, body) in reads)
+            Assert.Equal((path, HttpStatusCode.OK), (path, (await SendAsync(client, method, path, body())).Status));
         // The profile leaves memory, so that reading it again needs the store.
         await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).WaitAsync(Answer);
 
@@ -64,9 +68,9 @@ public sealed class StoreOutageAnswersTests(ITestOutputHelper output)
         Assert.Equal("Healthy", siloReady.Checks.GetProperty("cluster").GetProperty("status").GetString());
         await AssertLiveAsync(probe, gateway.BaseAddress, silo.ManagementAddress);
 
-        foreach (var (method, path, body) in reads)
+        foreach (var (client, method, path, body) in reads)
         {
-            var (status, retryAfter, text) = await SendAsync(admin, method, path, body());
+            var (status, retryAfter, text) = await SendAsync(client, method, path, body());
             output.WriteLine($"while down: {method} {path} -> {(int)status} Retry-After {retryAfter}");
             Assert.True(status == HttpStatusCode.ServiceUnavailable && retryAfter is not null,
                 $"{method} {path} while PostgreSQL is down: {(int)status}, Retry-After {retryAfter?.ToString() ?? "none"}: {text}");
@@ -81,8 +85,8 @@ public sealed class StoreOutageAnswersTests(ITestOutputHelper output)
             "gateway ready after PostgreSQL is back");
         await Eventually.GetAsync(() => StatusAsync(probe, silo.ManagementAddress, "/health/ready"), s => s == HttpStatusCode.OK, Answer,
             "silo ready after PostgreSQL is back");
-        foreach (var (method, path, body) in reads)
-            await Eventually.GetAsync(async () => (await SendAsync(admin, method, path, body())).Status, s => s == HttpStatusCode.OK, Answer,
+        foreach (var (client, method, path, body) in reads)
+            await Eventually.GetAsync(async () => (await SendAsync(client, method, path, body())).Status, s => s == HttpStatusCode.OK, Answer,
                 $"{method} {path} answering 200 after PostgreSQL is back");
         await AssertLiveAsync(probe, gateway.BaseAddress, silo.ManagementAddress);
     }
