@@ -12,6 +12,7 @@
 #   C360_PG_PORT             PostgreSQL port            (default 55432)
 #   C360_SILO_PORT           first silo's silo port     (default 11111; silo n uses +n-1)
 #   C360_SILO_GATEWAY_PORT   first silo's gateway port  (default 30000; silo n uses +n-1)
+#   C360_SILO_MANAGEMENT_PORT first silo's management port, health probes on 127.0.0.1 (default 11180; silo n uses +n-1)
 #   C360_FEED_CUSTOMERS / C360_FEED_RATE   demo population and events per second (default 50 / 20)
 set -euo pipefail
 
@@ -44,6 +45,7 @@ URL="${URL%/}"
 PG_PORT="${C360_PG_PORT:-55432}"
 SILO_PORT="${C360_SILO_PORT:-11111}"
 SILO_GATEWAY_PORT="${C360_SILO_GATEWAY_PORT:-30000}"
+SILO_MANAGEMENT_PORT="${C360_SILO_MANAGEMENT_PORT:-11180}"
 FEED_CUSTOMERS="${C360_FEED_CUSTOMERS:-50}"
 FEED_RATE="${C360_FEED_RATE:-20}"
 CLUSTER_ID=customer360
@@ -136,8 +138,8 @@ command -v curl >/dev/null 2>&1 || ensure_apt_packages curl ca-certificates
 stop_leftovers
 # Fail early and clearly if another program (say, a second ./run.sh) holds a port we need.
 for ((i = 0; i < SILOS; i++)); do
-    for port in $((SILO_PORT + i)) $((SILO_GATEWAY_PORT + i)); do
-        port_open 127.0.0.1 "$port" && die "Port $port is in use (another ./run.sh?). Stop it, or set C360_SILO_PORT / C360_SILO_GATEWAY_PORT."
+    for port in $((SILO_PORT + i)) $((SILO_GATEWAY_PORT + i)) $((SILO_MANAGEMENT_PORT + i)); do
+        port_open 127.0.0.1 "$port" && die "Port $port is in use (another ./run.sh?). Stop it, or set C360_SILO_PORT / C360_SILO_GATEWAY_PORT / C360_SILO_MANAGEMENT_PORT."
     done
 done
 port_open "$URL_HOST" "$URL_PORT" && die "$URL_HOST:$URL_PORT is in use (another ./run.sh?). Stop it, or set C360_URL."
@@ -199,6 +201,7 @@ for ((i = 0; i < SILOS; i++)); do
     start_process "$name" "$ROOT/silo" "${COMMON_ENV[@]}" \
         "Cluster__SiloPort=$((SILO_PORT + i))" \
         "Cluster__GatewayPort=$((SILO_GATEWAY_PORT + i))" \
+        "Management__Urls=http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))" \
         "Cluster__AdvertisedIPAddress=127.0.0.1" \
         "Storage__ApplySchemaOnStart=false" \
         -- dotnet "$SILO_DLL"
@@ -206,7 +209,7 @@ for ((i = 0; i < SILOS; i++)); do
         tail -n 40 "$LOG_DIR/$name.log" >&2
         die "$name did not open its gateway port $((SILO_GATEWAY_PORT + i)); see $LOG_DIR/$name.log"
     fi
-    log "$name is up (silo port $((SILO_PORT + i)), gateway port $((SILO_GATEWAY_PORT + i)))"
+    log "$name is up (silo port $((SILO_PORT + i)), gateway port $((SILO_GATEWAY_PORT + i)), health on http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))/health/ready)"
 done
 
 # ----------------------------------------------------------------------------------------------------------
@@ -293,8 +296,10 @@ LOGINS="$(demo_logins)"
     echo "  API:         $URL/api/v1/..."
     if ((SILOS == 1)); then
         echo "  Cluster:     1 silo (silo port $SILO_PORT, gateway port $SILO_GATEWAY_PORT), cluster id '$CLUSTER_ID'"
+        echo "               silo health: http://127.0.0.1:$SILO_MANAGEMENT_PORT/health/live and /health/ready"
     else
         echo "  Cluster:     $SILOS silos (silo ports $SILO_PORT-$((SILO_PORT + SILOS - 1)), gateway ports $SILO_GATEWAY_PORT-$((SILO_GATEWAY_PORT + SILOS - 1))), cluster id '$CLUSTER_ID'"
+        echo "               silo health: http://127.0.0.1:$SILO_MANAGEMENT_PORT-$((SILO_MANAGEMENT_PORT + SILOS - 1))/health/live and /health/ready"
     fi
     if ((FEEDER)); then
         echo "  Demo feed:   $FEED_CUSTOMERS customers, about $FEED_RATE usage events/s"

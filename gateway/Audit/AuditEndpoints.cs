@@ -1,6 +1,5 @@
 using System.Globalization;
 using Customer360.Gateway.Auth;
-using Npgsql;
 
 namespace Customer360.Gateway.Audit;
 
@@ -35,15 +34,8 @@ public static class AuditEndpoints
         if (kind is not null && !AuditKinds.All.Contains(kind)) errors["kind"] = [$"kind must be one of {string.Join(", ", AuditKinds.All)}"];
         if (errors.Count > 0) query = null;
         if (query is null) return Results.ValidationProblem(errors, title: "The audit query has a bad parameter");
-        try
-        {
-            return Results.Ok(await store.QueryAsync(query with { Kind = kind }, http.RequestAborted));
-        }
-        catch (NpgsqlException) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            return Results.Problem(title: "The audit log is unavailable", detail: "PostgreSQL does not answer; try again shortly",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        // A store outage reaches StoreUnavailableHandler: 503 with Retry-After.
+        return Results.Ok(await store.QueryAsync(query with { Kind = kind }, http.RequestAborted));
     }
 
     private static AuditQuery? Parse(string? customerId, string? user, string? since, string? until, string? limit,

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Customer360.Gateway.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Customer360.Gateway.Auth;
 
@@ -71,25 +70,18 @@ public static class AuthEndpoints
             signIn.AuditRefusal(request.UserName, "rate-limited: too many attempts for this user name", address);
             return TooMany(http, userWait, "too many sign-in attempts for this user name");
         }
-        try
+        // A user store outage reaches StoreUnavailableHandler: 503 with Retry-After.
+        var outcome = await signIn.SignInAsync(request.UserName, request.Password, address, http.RequestAborted);
+        if (outcome.Token is { } token) return Results.Ok(token);
+        if (outcome.LockedUntil is { } until)
         {
-            var outcome = await signIn.SignInAsync(request.UserName, request.Password, address, http.RequestAborted);
-            if (outcome.Token is { } token) return Results.Ok(token);
-            if (outcome.LockedUntil is { } until)
-            {
-                var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
-                http.Response.Headers.RetryAfter = SignInLimiter.RetryAfterHeader(seconds);
-                return Results.Problem(title: "Account locked", statusCode: StatusCodes.Status423Locked,
-                    detail: $"too many wrong passwords in a row; try again after {until:u}",
-                    extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });
-            }
-            return Results.Problem(title: "Sign-in refused", detail: "unknown user name or wrong password", statusCode: StatusCodes.Status401Unauthorized);
+            var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+            http.Response.Headers.RetryAfter = SignInLimiter.RetryAfterHeader(seconds);
+            return Results.Problem(title: "Account locked", statusCode: StatusCodes.Status423Locked,
+                detail: $"too many wrong passwords in a row; try again after {until:u}",
+                extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });
         }
-        catch (NpgsqlException) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            return Results.Problem(title: "Sign-in is unavailable", detail: "the user store does not answer; try again shortly",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        return Results.Problem(title: "Sign-in refused", detail: "unknown user name or wrong password", statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static IResult TooMany(HttpContext http, int seconds, string detail)

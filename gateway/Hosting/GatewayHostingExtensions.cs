@@ -100,7 +100,16 @@ public static class GatewayHostingExtensions
         builder.AddCustomer360Audit();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        // Readiness: PostgreSQL through the gateway's own pool, and the cluster (a silo that answers and reaches
+        // PostgreSQL); a store outage answers 503 with Retry-After everywhere (StoreUnavailableHandler).
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section)
+            .Validate(o => o.ProbeTimeout > TimeSpan.Zero && o.RetryAfterSeconds > 0,
+                "Health:ProbeTimeout and Health:RetryAfterSeconds must be positive")
+            .ValidateOnStart();
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        services.AddExceptionHandler<StoreUnavailableHandler>();
         return builder;
     }
 
@@ -119,8 +128,8 @@ public static class GatewayHostingExtensions
         app.UseRateLimiter();
 
         if (app.OpenApiEnabled()) app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthAnswer.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthAnswer.WriteAsync }).AllowAnonymous();
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();

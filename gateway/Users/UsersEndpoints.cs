@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Customer360.Gateway.Access;
 using Customer360.Gateway.Audit;
 using Customer360.Gateway.Auth;
-using Npgsql;
 
 namespace Customer360.Gateway.Users;
 
@@ -118,18 +117,9 @@ public static class UsersEndpoints
         });
     }
 
-    private static async Task<IResult> Guard(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (NpgsqlException)
-        {
-            return Results.Problem(title: "The user store is unavailable", detail: "PostgreSQL does not answer; try again shortly",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    // A store outage is not caught here: it reaches StoreUnavailableHandler, which answers 503 with Retry-After as
+    // for every other route.
+    private static Task<IResult> Guard(Func<Task<IResult>> action) => action();
 
     private static IResult NoSuchUser(string userName) => Problems.NotFound($"there is no user named '{userName}'");
 

@@ -6,4 +6,11 @@ public interface IHealthGrain : IGrainWithIntegerKey
 {
     [Alias("ping")]
     Task<string> Ping();
+
+    /// <summary>
+    /// Whether the silo that runs the call reaches PostgreSQL (its own pool, a trivial query with a short
+    /// timeout): a cluster that answers but cannot load or store a profile is not ready.
+    /// </summary>
+    [Alias("store-answers")]
+    Task<bool> StoreAnswers();
 }

@@ -1,4 +1,7 @@
 using Customer360.Contracts;
+using Customer360.Grains.Hosting.Management;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Concurrency;
 
 namespace Customer360.Grains;
@@ -8,7 +11,9 @@ namespace Customer360.Grains;
 /// directory registration.
 /// </summary>
 [StatelessWorker]
-public sealed class HealthGrain : Grain, IHealthGrain
+public sealed class HealthGrain(NpgsqlDataSource dataSource, IOptions<ManagementOptions> options) : Grain, IHealthGrain
 {
     public Task<string> Ping() => Task.FromResult(RuntimeIdentity);
+
+    public Task<bool> StoreAnswers() => StoreProbe.AnswersAsync(dataSource, options.Value.ProbeTimeout, CancellationToken.None);
 }

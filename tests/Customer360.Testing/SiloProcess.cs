@@ -21,12 +21,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int GatewayPort { get; }
 
+    /// <summary>The management listener (<c>/health/live</c>, <c>/health/ready</c>) on 127.0.0.1.</summary>
+    public Uri ManagementAddress { get; }
+
     public string LogPath => _process.LogPath;
 
     public bool HasExited => _process.HasExited;
 
-    private SiloProcess(string name, ChildProcess process, int siloPort, int gatewayPort)
+    private SiloProcess(string name, ChildProcess process, int siloPort, int gatewayPort, int managementPort)
     {
+        ManagementAddress = new Uri($"http://127.0.0.1:{managementPort}");
         Name = name;
         _process = process;
         SiloPort = siloPort;
@@ -44,6 +48,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var assembly = ChildProcess.FindAssembly(AssemblyMetadataKey, "silo", "Customer360.Silo.dll");
         siloPort ??= FreePort.Next();
         gatewayPort ??= FreePort.Next();
+        var managementPort = FreePort.Next();
         var environment = new Dictionary<string, string?>
         {
             ["DOTNET_ENVIRONMENT"] = "Testing",
@@ -56,6 +61,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Cluster:ServiceId"] = clusterId,
             ["Cluster:SiloPort"] = siloPort.ToString(),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(),
+            ["Management:Urls"] = $"http://127.0.0.1:{managementPort}",
             ["Cluster:AdvertisedIPAddress"] = "127.0.0.1",
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
@@ -69,7 +75,7 @@ public sealed class SiloProcess : IAsyncDisposable
         // The silo reads appsettings.json from its working folder (the host's content root).
         var process = ChildProcess.Start(assembly, Path.GetDirectoryName(assembly)!, environment, "silo-logs", name,
             $"silo process {name} (cluster {clusterId}, silo port {siloPort}, gateway port {gatewayPort})");
-        var silo = new SiloProcess(name, process, siloPort.Value, gatewayPort.Value);
+        var silo = new SiloProcess(name, process, siloPort.Value, gatewayPort.Value, managementPort);
         try
         {
             await Eventually.GetAsync(silo.GatewayListensAsync, listening => listening, TimeSpan.FromSeconds(90),

@@ -19,15 +19,19 @@ public sealed class TestSilo : IAsyncDisposable
 
     public int GatewayPort { get; }
 
+    /// <summary>The management listener (<c>/health/live</c>, <c>/health/ready</c>) on 127.0.0.1.</summary>
+    public Uri ManagementAddress { get; }
+
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IServiceProvider Services => _host.Services;
 
-    private TestSilo(IHost host, int siloPort, int gatewayPort)
+    private TestSilo(IHost host, int siloPort, int gatewayPort, int managementPort)
     {
         _host = host;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
+        ManagementAddress = new Uri($"http://127.0.0.1:{managementPort}");
     }
 
     public static async Task<TestSilo> StartAsync(TestDatabase db, string clusterId, IDictionary<string, string?>? settings = null,
@@ -35,6 +39,7 @@ public sealed class TestSilo : IAsyncDisposable
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
+        var managementPort = FreePort.Next();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         // Mutual TLS with the test CA, as in production; a test's own settings may replace it.
         builder.Configuration.AddInMemoryCollection(TestCertificates.Cluster.Settings);
@@ -45,6 +50,7 @@ public sealed class TestSilo : IAsyncDisposable
             ["Cluster:ServiceId"] = clusterId,
             ["Cluster:SiloPort"] = siloPort.ToString(),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(),
+            ["Management:Urls"] = $"http://127.0.0.1:{managementPort}",
             ["Storage:ApplySchemaOnStart"] = "false",
             // Load shedding watches the whole machine's CPU, which the test run's parallel builds and silos share: it
             // would refuse test traffic at random. Tests of shedding set Overload:* themselves.
@@ -68,7 +74,7 @@ public sealed class TestSilo : IAsyncDisposable
             host.Dispose();
             throw;
         }
-        return new TestSilo(host, siloPort, gatewayPort);
+        return new TestSilo(host, siloPort, gatewayPort, managementPort);
     }
 
     /// <summary>Graceful stop: activations deactivate (and write their snapshots) and the silo leaves the cluster.</summary>

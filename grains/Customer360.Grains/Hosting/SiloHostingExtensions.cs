@@ -2,6 +2,7 @@ using System.Net;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
 using Customer360.Grains.Customers;
+using Customer360.Grains.Hosting.Management;
 using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
@@ -23,7 +24,7 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Makes this host a Customer 360 silo: clustering, grain state and reminders in PostgreSQL through the
     /// AdoNet providers, the event journal, and push batching. Reads <c>ConnectionStrings:Customer360</c>,
-    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c> and <c>Push</c>.
+    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c>, <c>Push</c> and <c>Management</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCustomer360Silo(this IHostApplicationBuilder builder)
     {
@@ -70,6 +71,16 @@ public static class SiloHostingExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,
                 "Rules:PollInterval and Rules:ReevaluationParallelism must be positive")
             .ValidateOnStart();
+
+        // Health probes on the management listener (Management:Urls). First of the hosted services, so that
+        // /health/live answers while the silo is still joining (and /health/ready says it is not ready yet).
+        services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ManagementOptions>, ManagementOptionsValidation>();
+        services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("cluster", tags: [HealthTags.Ready])
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready]);
+        services.AddSingleton<ManagementServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ManagementServer>());
 
         // Hosted services start in registration order: the schema must exist before Orleans opens its
         // providers, so this goes before UseOrleans.

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Customer360.Grains.Hosting.Management;
+
+/// <summary>
+/// The silo's management listener: <c>GET /health/live</c> (the process runs) and <c>GET /health/ready</c> (this
+/// silo is active in the cluster and PostgreSQL answers), plus whatever <see cref="IManagementEndpoints"/> add.
+/// A separate, empty web application rather than a web host for the whole silo: it reads no configuration of its
+/// own (no <c>Kestrel</c> section or <c>ASPNETCORE_URLS</c> can move it), and it binds only
+/// <see cref="ManagementOptions.Urls"/>.
+/// </summary>
+public sealed partial class ManagementServer(IServiceProvider silo, IOptions<ManagementOptions> options, ILogger<ManagementServer> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The addresses bound, once started (empty when the listener is off).</summary>
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var urls = options.Value.UrlList;
+        if (urls.Count == 0)
+        {
+            LogOff(logger);
+            return;
+        }
+        var extensions = silo.GetServices<IManagementEndpoints>().ToList();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls([.. urls]);
+        builder.Services.AddRoutingCore();
+        // The silo's logging, so the listener's errors land where the silo's do.
+        builder.Services.AddSingleton(silo.GetRequiredService<ILoggerFactory>());
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        foreach (var extension in extensions) extension.AddServices(builder.Services, silo);
+
+        var app = builder.Build();
+        app.UseRouting();
+        var health = silo.GetRequiredService<HealthCheckService>();
+        app.MapGet("/health/live", (RequestDelegate)(http => HealthAnswer.WriteAsync(http, new HealthReport(
+            new Dictionary<string, HealthReportEntry>(), TimeSpan.Zero))));
+        app.MapGet("/health/ready", (RequestDelegate)(async http =>
+            await HealthAnswer.WriteAsync(http, await health.CheckHealthAsync(c => c.Tags.Contains(HealthTags.Ready), http.RequestAborted))));
+        foreach (var extension in extensions) extension.Map(app);
+
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+        LogListening(logger, string.Join(", ", Addresses));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app) await app.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is { } app) await app.DisposeAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management listener (health probes) on {Addresses}")]
+    private static partial void LogListening(ILogger logger, string addresses);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management listener off (Management:Urls is empty)")]
+    private static partial void LogOff(ILogger logger);
+}
