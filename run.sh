@@ -284,6 +284,7 @@ LOGINS="$(demo_logins)"
     echo
     echo "  Consoles:    $URL/"
     echo "  API:         $URL/api/v1/..."
+    echo "  Orleans:     $URL/orleans-dashboard/ (admins: the console's \"Orleans dashboard\" button)"
     if ((SILOS == 1)); then
         echo "  Cluster:     1 silo (silo port $SILO_PORT, gateway port $SILO_GATEWAY_PORT), cluster id '$CLUSTER_ID'"
     else
