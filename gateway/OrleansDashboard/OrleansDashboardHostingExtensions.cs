@@ -16,7 +16,7 @@ public static class OrleansDashboardHostingExtensions
     /// charts set them) — still no inline or foreign script, no framing, no plugins.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Reads and checks <c>OrleansDashboard</c>, and adds the dashboard's authentication and policy.</summary>
