@@ -38,6 +38,34 @@ public sealed class OrleansDashboardTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Orleans Dashboard", await page.Content.ReadAsStringAsync());
         Assert.False(string.IsNullOrEmpty(await ActiveSiloAsync(system.Admin)));
+
+        // Its page may set style attributes and load data: fonts; the consoles' policy stays without either.
+        var dashboardPolicy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src-attr 'unsafe-inline'", dashboardPolicy);
+        Assert.Contains("script-src 'self';", dashboardPolicy);
+        Assert.Contains("frame-ancestors 'none'", dashboardPolicy);
+        using var consoles = await system.Admin.GetAsync("/");
+        var consolesPolicy = string.Join(";", consoles.Headers.GetValues("Content-Security-Policy"));
+        Assert.DoesNotContain("unsafe-inline", consolesPolicy);
+        Assert.DoesNotContain("data:;", consolesPolicy.Replace("img-src 'self' data:;", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_disabled_admins_dashboard_cookie_is_refused()
+    {
+        var name = await UserAdmin.CreateAsync(system.Admin, "ops", "admin");
+        using var admin = UserAdmin.Client(system.Gateway, await UserAdmin.TokenAsync(system.Gateway, name));
+        using var opened = await admin.PostAsync(Session, null);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        using var browser = system.Gateway.CreateHttpClient();
+        browser.DefaultRequestHeaders.Add("Cookie", Assert.Single(opened.Headers.GetValues("Set-Cookie")).Split(';')[0]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(Counters)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await system.Admin.PostAsync($"/api/v1/users/{name}/disable", null)).StatusCode);
+
+        // Within Auth:UserStateRefresh (15 s here), as for their bearer tokens.
+        await Eventually.GetAsync(async () => (await browser.GetAsync(Counters)).StatusCode, s => s == HttpStatusCode.Unauthorized,
+            Wait, "the disabled admin's dashboard cookie refused");
     }
 
     [Theory]
