@@ -12,8 +12,9 @@ namespace Customer360.Gateway.OrleansDashboard;
 public static class OrleansDashboardHostingExtensions
 {
     /// <summary>
-    /// The dashboard's page needs what the consoles' policy allows, plus inline style attributes (its page and
-    /// charts set them) — still no inline or foreign script, no framing, no plugins.
+    /// The dashboard's page needs what the consoles' policy allows, plus inline style <em>attributes</em> only
+    /// (style-src-attr: its page sets them; no inline style element) and its bundled fonts as data: URIs (Chromium
+    /// refused both under the consoles' policy) — still no inline or foreign script, no framing, no plugins.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
