@@ -50,6 +50,17 @@ public sealed class OrleansDashboardTests(SystemFixture system)
         Assert.DoesNotContain("data:;", consolesPolicy.Replace("img-src 'self' data:;", "", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("OrleansDashboard:Path", "orleans", "OrleansDashboard:Path must start with '/'")]
+    [InlineData("OrleansDashboard:Path", "/api/orleans", "OrleansDashboard:Path must not be under /api")]
+    [InlineData("OrleansDashboard:SessionLifetime", "1.00:00:00", "OrleansDashboard:SessionLifetime must be above zero and at most 8 hours")]
+    public async Task a_bad_setting_is_refused_at_start_naming_it(string setting, string value, string message)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestGateway.StartAsync(system.Db, system.ClusterId,
+            new Dictionary<string, string?> { [setting] = value }));
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public async Task a_disabled_admins_dashboard_cookie_is_refused()
     {
@@ -164,8 +175,9 @@ public sealed class OrleansDashboardTests(SystemFixture system)
         console.Page.Context.Console += (_, m) => messages.Enqueue(m.Text);
         console.Page.Context.WebError += (_, e) => messages.Enqueue(e.Error);
         var dashboard = await console.Page.Context.RunAndWaitForPageAsync(() => open.ClickAsync(), new() { Timeout = 15_000 });
-        await dashboard.WaitForURLAsync(new Uri(system.Gateway.BaseAddress, Page).ToString() + "**", new() { Timeout = 15_000 });
-        await Expect(dashboard.GetByText("Active Silos")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        // The URL, not the load event: the tab starts as about:blank and is sent on once the cookie is set.
+        await Expect(dashboard).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orleans-dashboard/"), new() { Timeout = 30_000 });
+        await Expect(dashboard.GetByText("Active Silos")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await dashboard.GetByRole(AriaRole.Link, new() { Name = "Silos", Exact = true }).ClickAsync();
         await Expect(dashboard.Locator($"a[href='#/host/{silo}']").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await dashboard.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("orleans-dashboard.png") });
