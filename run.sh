@@ -294,6 +294,7 @@ LOGINS="$(demo_logins)"
     echo
     echo "  Consoles:    $URL/"
     echo "  API:         $URL/api/v1/..."
+    echo "  Orleans:     $URL/orleans-dashboard/ (admins: the console's \"Orleans dashboard\" button)"
     if ((SILOS == 1)); then
         echo "  Cluster:     1 silo (silo port $SILO_PORT, gateway port $SILO_GATEWAY_PORT), cluster id '$CLUSTER_ID'"
         echo "               silo health: http://127.0.0.1:$SILO_MANAGEMENT_PORT/health/live and /health/ready"

@@ -7,6 +7,7 @@ using Customer360.Gateway.Audit;
 using Customer360.Gateway.Erasure;
 using Customer360.Gateway.Auth;
 using Customer360.Gateway.Ingestion;
+using Customer360.Gateway.OrleansDashboard;
 using Customer360.Gateway.Push;
 using Customer360.Gateway.Search;
 using Customer360.Gateway.Users;
@@ -14,6 +15,7 @@ using Npgsql;
 using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 
 namespace Customer360.Gateway.Hosting;
@@ -68,6 +70,8 @@ public static class GatewayHostingExtensions
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddClusterConnectionStatusObserver(clusterChanged);
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
+            // Orleans' dashboard (OrleansDashboard, admins only); HideTrace: its live log stream would show every log line.
+            client.AddDashboard(o => o.HideTrace = true);
         });
 
         services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
@@ -92,6 +96,7 @@ public static class GatewayHostingExtensions
             .AddJsonProtocol(o => DomainJson.Configure(o.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(o => DomainJson.Configure(o.SerializerOptions));
         builder.AddCustomer360Auth();
+        builder.AddCustomer360OrleansDashboard();
         builder.AddCustomer360Access();
         builder.AddCustomer360Hardening();
         // Hosting logs each request's URL at Information, query string and all, and a console's token rides in
@@ -140,6 +145,7 @@ public static class GatewayHostingExtensions
         app.MapListsApi();
         app.MapAlertsApi();
         app.MapStaffApi();
+        app.MapCustomer360OrleansDashboard();
         app.MapStoresApi();
         app.MapTimelineApi();
         app.MapErasureApi();

@@ -35,6 +35,7 @@ public sealed class AuditCoverageTests(SystemFixture system)
         ["POST /api/v1/users/{userName}/enable"] = "the staff account changed (audited as kind user)",
         ["POST /api/v1/users/{userName}/password"] = "the staff account changed (audited as kind user)",
         ["POST /api/v1/customers/{id}/erase"] = "the erased id and whether it was erased already (audited as kind erasure, before erasing)",
+        ["POST /api/v1/orleans-dashboard/session"] = "a cookie for Orleans' dashboard and its URL (the opening is audited as kind other)",
     };
 
     /// <summary>A customer set up so that every list, board and inbox holds them.</summary>

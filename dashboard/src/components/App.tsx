@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { AccountManagerConsole } from '../consoles/account-manager/AccountManagerConsole';
+import { OrleansDashboardLink } from '../consoles/admin/OrleansDashboardLink';
 import { UsersPage } from '../consoles/admin/UsersPage';
 import type { ConsoleProps } from '../consoles/ConsoleProps';
 import { PhoneManagerConsole } from '../consoles/phone-manager/PhoneManagerConsole';
@@ -53,6 +54,7 @@ function AdminConsole({ workspace, account }: ConsoleProps) {
           </button>
         ))}
       </div>
+      <OrleansDashboardLink credentials={workspace.credentials} />
       {tab === 'customers' ? <CustomerBoardView workspace={workspace} /> : <UsersPage credentials={workspace.credentials} />}
     </ConsoleShell>
   );

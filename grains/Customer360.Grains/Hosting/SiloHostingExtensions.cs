@@ -13,6 +13,8 @@ using Npgsql;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using Microsoft.Extensions.Configuration;
 
 namespace Customer360.Grains.Hosting;
 
@@ -136,6 +138,9 @@ public static class SiloHostingExtensions
                 o.ConnectionString = connectionString;
             });
             silo.Services.AddSerializer(s => s.AddCustomer360Serialization());
+            // The statistics Orleans' dashboard shows (served by the gateway to admins). HideTrace: no live log
+            // stream. OrleansDashboard:Enabled=false leaves out its per-call profiling filter.
+            if (builder.Configuration.GetValue("OrleansDashboard:Enabled", true)) silo.AddDashboard(o => o.HideTrace = true);
         });
         return builder;
     }

@@ -2,6 +2,8 @@
 export const en = {
   'admin.tab.customers': 'Customers',
   'admin.tab.users': 'Users',
+  'admin.orleansDashboard.open': 'Orleans dashboard',
+  'admin.orleansDashboard.failed': 'The Orleans dashboard could not be opened: {reason}',
   'users.title': 'Users',
   'users.intro': 'Who may sign in, with which role and scope. Disabling a user or resetting their password ends their sessions within a minute.',
   'users.loading': 'Loading the users…',
@@ -51,6 +53,8 @@ export const en = {
 export const zh: Record<keyof typeof en, string> = {
   'admin.tab.customers': '客户',
   'admin.tab.users': '用户',
+  'admin.orleansDashboard.open': 'Orleans 仪表板',
+  'admin.orleansDashboard.failed': '无法打开 Orleans 仪表板：{reason}',
   'users.title': '用户管理',
   'users.intro': '谁可以登录，以什么角色和范围。停用用户或重置其密码后，其会话将在一分钟内结束。',
   'users.loading': '正在加载用户…',
