@@ -1,3 +1,4 @@
+using Customer360.Contracts.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Customer360.Contracts.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;

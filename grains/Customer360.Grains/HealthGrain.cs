@@ -1,4 +1,5 @@
 using Customer360.Contracts;
+using Customer360.Contracts.Hosting;
 using Customer360.Grains.Hosting.Management;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,8 +1,11 @@
 using Npgsql;
 
-namespace Customer360.Gateway.Hosting;
+namespace Customer360.Contracts.Hosting;
 
-/// <summary>One cheap round trip to PostgreSQL, bounded in time whatever the server or the network does.</summary>
+/// <summary>
+/// One cheap round trip to PostgreSQL, bounded in time whatever the server or the network does: the readiness probes
+/// of silo and gateway, and the gateway's test of whether a failure is a store outage.
+/// </summary>
 public static class StoreProbe
 {
     /// <summary>True when <c>select 1</c> comes back within <paramref name="timeout"/>.</summary>

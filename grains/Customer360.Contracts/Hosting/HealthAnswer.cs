@@ -1,18 +1,20 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Customer360.Gateway.Hosting;
+namespace Customer360.Contracts.Hosting;
 
 /// <summary>
-/// A health report as JSON, each named check with its status:
-/// <c>{"status":"Unhealthy","checks":{"postgres":{"status":"Unhealthy","description":"PostgreSQL does not answer",…}}}</c>.
-/// The status code is the health checks middleware's (200 healthy or degraded, 503 unhealthy). Never an
-/// exception's message: the probes are anonymous.
+/// A health report as JSON: <c>{"status":"Unhealthy","checks":{"postgres":{"status":"Unhealthy","description":…}}}</c>,
+/// 200 when healthy (or degraded), 503 otherwise, as the health checks middleware answers. Never an exception's
+/// message: the probes are anonymous. The gateway's probes and the silo's management listener answer alike.
 /// </summary>
 public static class HealthAnswer
 {
     public static Task WriteAsync(HttpContext http, HealthReport report)
     {
+        http.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        http.Response.Headers.CacheControl = "no-store";
         http.Response.ContentType = "application/json";
         var body = new
         {
