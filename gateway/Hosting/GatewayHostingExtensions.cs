@@ -14,6 +14,7 @@ using Customer360.Gateway.Users;
 using Npgsql;
 using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -115,6 +116,7 @@ public static class GatewayHostingExtensions
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddExceptionHandler<StoreUnavailableHandler>();
+        services.Configure<HubOptions>(o => o.AddFilter<StoreUnavailableHubFilter>());
         return builder;
     }
 

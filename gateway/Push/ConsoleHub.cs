@@ -39,8 +39,18 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         // between is both in the snapshot and pushed; the console drops the push by its version. The other
         // order could lose it.
         await Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.For(topic, AccessRules.Masks(viewer)));
-        await registry.AddAsync(Context.ConnectionId, topic, owner);
-        var snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        TopicSnapshot snapshot;
+        try
+        {
+            await registry.AddAsync(Context.ConnectionId, topic, owner);
+            snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        }
+        catch
+        {
+            // No snapshot, no pushes: a console that failed to subscribe (the store down, say) is not left following.
+            await Unsubscribe(topic);
+            throw;
+        }
         // A snapshot is a read like its REST twin: every customer in it is in the audit log before it is answered.
         try
         {
