@@ -82,14 +82,12 @@ public sealed class RetentionStore(NpgsqlDataSource db)
 
     /// <summary>
     /// The audit entry of an erasure by the job, written before the erasure (as the erase route does): actor
-    /// "retention", kind "erasure", the rule as detail.
+    /// "retention", kind "erasure", the rule as detail. Through <c>c360_audit_retention_erasure</c>: the silo's role
+    /// may write no other audit entry.
     /// </summary>
     public async Task AuditErasureAsync(string customerId, string detail, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
-            insert into c360_audit (at, user_name, role, customer_id, through, detail, kind)
-            values (now(), 'retention', 'system', @id, 'retention job', @detail, 'erasure')
-            """);
+        await using var cmd = db.CreateCommand("select c360_audit_retention_erasure(@id, @detail)");
         cmd.Parameters.AddWithValue("id", customerId);
         cmd.Parameters.AddWithValue("detail", detail);
         await cmd.ExecuteNonQueryAsync(ct);

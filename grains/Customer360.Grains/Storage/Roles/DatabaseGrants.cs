@@ -56,8 +56,6 @@ public static class DatabaseGrants
         // The audit log: the gateway writes entries and answers the administrator's questions. No application
         // role may change or remove an entry; retention goes through c360_prune_audit (security definer).
         new("c360_audit", DatabaseRole.Gateway, "SELECT, INSERT"),
-        // The retention job records its erasures of closed accounts (actor "retention") before it erases.
-        new("c360_audit", DatabaseRole.Silo, "INSERT"),
 
         // Users (010): the gateway signs people in and administers accounts.
         new("c360_users", DatabaseRole.Gateway, "SELECT, INSERT, UPDATE"),
@@ -83,6 +81,8 @@ public static class DatabaseGrants
         new("c360_journal_partitions()", DatabaseRole.Silo),
         new("c360_prune_tier_changes(int, int)", DatabaseRole.Silo),
         new("c360_prune_closed_rows(int, int)", DatabaseRole.Silo),
+        // The one audit entry the silo may write: its erasure of a closed account (actor "retention"), before it erases.
+        new("c360_audit_retention_erasure(text, text)", DatabaseRole.Silo),
         // Erasure (013): blanks one customer's journal payloads and index entries and leaves the tombstone; the
         // customer grain calls it, so only the silo may.
         new("c360_erase_customer(text)", DatabaseRole.Silo),

@@ -210,6 +210,23 @@ BEGIN
 END
 $$;
 
+-- The audit entry of an erasure by the retention job, written before it erases (as the erase route does). The silo's
+-- role may not write the audit log: this writes one entry of one shape only (actor "retention", kind "erasure"), and
+-- only for an account whose closure is recorded, so a silo that is taken over cannot forge others.
+CREATE FUNCTION c360_audit_retention_erasure(p_customer_id text, p_detail text) RETURNS void
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM c360_closures WHERE customer_id = p_customer_id) THEN
+        RAISE EXCEPTION 'c360_audit_retention_erasure: customer % has no recorded closure', p_customer_id
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO c360_audit (at, user_name, role, customer_id, through, detail, kind)
+    VALUES (now(), 'retention', 'system', p_customer_id, 'retention job', left(p_detail, 500), 'erasure');
+END
+$$;
+
 -- The existing journal, converted in place: a partition for every month it holds (and this one), its rows moved
 -- across with their ids, the old table dropped. One transaction with the rest of this script.
 DO $$
@@ -240,6 +257,7 @@ BEGIN
     EXECUTE format('ALTER FUNCTION c360_journal_partitions() SET search_path = %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION c360_prune_tier_changes(int, int) SET search_path = %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION c360_prune_closed_rows(int, int) SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION c360_audit_retention_erasure(text, text) SET search_path = %I, pg_temp', current_schema());
 END
 $$;
 
@@ -249,3 +267,4 @@ REVOKE ALL ON FUNCTION c360_drop_journal_partition(timestamptz, int) FROM PUBLIC
 REVOKE ALL ON FUNCTION c360_journal_partitions() FROM PUBLIC;
 REVOKE ALL ON FUNCTION c360_prune_tier_changes(int, int) FROM PUBLIC;
 REVOKE ALL ON FUNCTION c360_prune_closed_rows(int, int) FROM PUBLIC;
+REVOKE ALL ON FUNCTION c360_audit_retention_erasure(text, text) FROM PUBLIC;
