@@ -27,7 +27,8 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Makes this host a Customer 360 silo: clustering, grain state and reminders in PostgreSQL through the
     /// AdoNet providers, the event journal, and push batching. Reads <c>ConnectionStrings:Customer360</c>,
-    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c>, <c>Push</c> and <c>Management</c>.
+    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c>, <c>Push</c>, <c>Management</c>, <c>Retention</c> and
+    /// <c>Audit:RetentionDays</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCustomer360Silo(this IHostApplicationBuilder builder)
     {
