@@ -37,6 +37,7 @@ public sealed partial class CustomerGrain(
     SummaryFanout fanout,
     CustomerErasures erasures,
     ProfileMetrics metrics,
+    SnapshotMarks marks,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -368,6 +369,13 @@ public sealed partial class CustomerGrain(
         _snapshotScheduled = true;
     }
 
+    public async Task<long> SnapshotNow()
+    {
+        // Failures are the caller's to see: the job then keeps the partition.
+        await WriteSnapshotAsync();
+        return snapshot.RecordExists ? snapshot.State.JournalSeq : 0;
+    }
+
     public Task WriteSnapshot()
     {
         _snapshotScheduled = false;
@@ -403,6 +411,8 @@ public sealed partial class CustomerGrain(
         snapshot.State.Held = _held;
         await snapshotGate.RunAsync(snapshot.WriteStateAsync, ct);
         _unsnapshotted = 0;
+        // After the write: a mark never claims more than the stored snapshot holds.
+        marks.Record(CustomerId, snapshot.State.JournalSeq);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot write given up: the deactivation ran out of time; the journal holds every event")]
