@@ -28,6 +28,9 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>The key this gateway signs tokens with; another gateway of the same cluster needs the same one.</summary>
     public string SigningKey { get; }
 
+    /// <summary>The gateway's services, for tests that look inside (its meters, its consoles' outboxes).</summary>
+    public IServiceProvider Services => _app.Services;
+
     private TestGateway(WebApplication app, Uri baseAddress, string ingestApiKey, string signingKey)
     {
         _app = app;
