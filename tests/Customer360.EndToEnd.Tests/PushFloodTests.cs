@@ -98,10 +98,9 @@ public sealed class PushFloodTests(SystemFixture system)
         // topics whose notices were dropped, then new notices as usual.
         var (resync, before) = await slow.NextInvocationAsync("resync");
         Assert.True(before < rounds * Group, $"all {before} notices came before the resync: none was dropped");
-        var topics = resync.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).ToArray();
-        Assert.False(resync.GetProperty("all").GetBoolean());
-        Assert.NotEmpty(topics);
-        Assert.All(topics, t => Assert.Contains(t, ids.Select(id => $"customer:{id}")));
+        // Notices of all 60 topics came while it waited: more topics than the capacity, so it says "all" without a list.
+        Assert.True(resync.GetProperty("all").GetBoolean(), resync.ToString());
+        Assert.Empty(resync.GetProperty("topics").EnumerateArray());
         await Feed.PostAsync(producer, Data(ids[^1], $"{ids[^1]}-after", 1));
         var (after, _) = await slow.NextInvocationAsync("profileChanged");
         Assert.Equal($"customer:{ids[^1]}", after.GetProperty("topic").GetString());
