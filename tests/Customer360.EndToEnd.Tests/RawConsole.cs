@@ -99,7 +99,10 @@ internal sealed class RawConsole : IAsyncDisposable
         }
     }
 
-    /// <summary>The next server message invoking <paramref name="target"/> (e.g. <c>resync</c>), and how many other invocations came before it.</summary>
+    /// <summary>
+    /// The next server message invoking <paramref name="target"/> (e.g. <c>resync</c>), and how many other invocations came
+    /// before it; fails on a resync met on the way to another target.
+    /// </summary>
     public async Task<(JsonElement Arguments, int Skipped)> NextInvocationAsync(string target)
     {
         var skipped = 0;
@@ -107,7 +110,10 @@ internal sealed class RawConsole : IAsyncDisposable
         {
             var m = await NextAsync();
             if (m.GetProperty("type").GetInt32() != 1) continue;
-            if (m.GetProperty("target").GetString() == target) return (m.GetProperty("arguments")[0], skipped);
+            var name = m.GetProperty("target").GetString();
+            if (name == target) return (m.GetProperty("arguments")[0], skipped);
+            // A resync is never skipped unnoticed: a test waiting for a notice must not read past one.
+            Assert.NotEqual("resync", name);
             skipped++;
         }
     }
