@@ -6,6 +6,7 @@ using Customer360.Gateway.Push;
 using Customer360.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 using static Customer360.Testing.Events;
 
 namespace Customer360.EndToEnd.Tests;
