@@ -17,6 +17,7 @@ public sealed class ConsoleNotice(PushMessage message)
     public (string Topic, string Kind, string CustomerId) Key => (Message.Topic, Message.Kind, Message.CustomerId);
 
     /// <summary>The console message, as <see cref="PushReceiver.Payload"/> words it for a console that sees data masked or in full.</summary>
+    /// <remarks>Not locked: two consoles' senders may word it at once, both the same; one wording is kept.</remarks>
     public object PayloadFor(bool masked) =>
         masked ? _masked ??= PushReceiver.Payload(Message, masked: true) : _full ??= PushReceiver.Payload(Message, masked: false);
 

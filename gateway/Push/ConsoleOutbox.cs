@@ -31,12 +31,7 @@ public sealed class ConsoleOutbox(string connectionId, bool masked, int capacity
     /// <summary>Whether this console sees personal data masked (store staff): fixed by the user it signed in as.</summary>
     public bool Masked { get; } = masked;
 
-    /// <summary>What waits now: notices, or the one resync that replaced them.</summary>
-    public int Depth
-    {
-        get { lock (_lock) return DepthLocked; }
-    }
-
+    // What waits now: notices, or the one resync that replaced them.
     private int DepthLocked => _resyncTopics is null ? _queue.Count : 1;
 
     /// <summary>Queues a notice for this console and starts its sender if it is idle. Never waits.</summary>

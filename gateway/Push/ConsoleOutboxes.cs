@@ -22,9 +22,6 @@ public sealed partial class ConsoleOutboxes(IHubContext<ConsoleHub> hub, IOption
     /// </summary>
     public int HighWater => Volatile.Read(ref _highWater);
 
-    /// <summary>Notices waiting, summed over this gateway's consoles.</summary>
-    public int Depth => _byConnection.Values.Sum(o => o.Depth);
-
     /// <summary>Opens the outbox of a console that just connected.</summary>
     public ConsoleOutbox Open(string connectionId, bool masked) =>
         _byConnection.GetOrAdd(connectionId, id => new ConsoleOutbox(id, masked, options.Value.OutboxCapacity, this));
