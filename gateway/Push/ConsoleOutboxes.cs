@@ -22,6 +22,9 @@ public sealed partial class ConsoleOutboxes(IHubContext<ConsoleHub> hub, IOption
     /// </summary>
     public int HighWater => Volatile.Read(ref _highWater);
 
+    /// <summary>Consoles connected to this gateway, each with its outbox.</summary>
+    public int Count => _byConnection.Count;
+
     /// <summary>Opens the outbox of a console that just connected.</summary>
     public ConsoleOutbox Open(string connectionId, bool masked) =>
         _byConnection.GetOrAdd(connectionId, id => new ConsoleOutbox(id, masked, options.Value.OutboxCapacity, this));

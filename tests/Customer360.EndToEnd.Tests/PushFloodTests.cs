@@ -128,6 +128,36 @@ public sealed class PushFloodTests(SystemFixture system, ITestOutputHelper outpu
         await Eventually.GetAsync(() => Task.FromResult(probe.Observe("c360.push.outbox.depth")), d => d == 0, Timeout, "outboxes drained");
     }
 
+    [Fact]
+    public async Task a_console_that_goes_away_while_behind_frees_its_outbox()
+    {
+        await using var gateway = await StartGatewayAsync(system, new() { ["ConsolePush:OutboxCapacity"] = "8" });
+        using var producer = gateway.CreateIngestClient();
+        using var probe = new PushMeterProbe(gateway.Services);
+        var ids = Enumerable.Range(1, Group).Select(i => $"PG{i:00}").ToArray();
+        await Feed.PostAsync(producer, [.. ids.Select((id, i) => Registered(id, $"{id}-reg", msisdn: $"1397710{i:0000}"))]);
+        var gone = await RawConsole.ConnectAsync(gateway, await gateway.SignInAsync("admin"));
+        try
+        {
+            foreach (var id in ids) await gone.SubscribeAsync($"customer:{id}");
+            // Until its sockets are full: a resync sent and notices still waiting after two rounds in a row.
+            var waiting = 0;
+            for (var round = 0; round < MaxRounds && waiting < 2; round++)
+            {
+                await Feed.PostAsync(producer, [.. ids.Select(id => Data(id, $"{id}-g{round}", 1))]);
+                waiting = probe.Sum("c360.push.resyncs") > 0 && probe.Observe("c360.push.outbox.depth") > 0 ? waiting + 1 : 0;
+            }
+            Assert.True(waiting == 2, $"the console's outbox was not held up in {MaxRounds} rounds");
+        }
+        finally
+        {
+            await gone.DisposeAsync();
+        }
+        // Its connection closed: what waited for it is gone, though it never took it.
+        await Eventually.GetAsync(() => Task.FromResult(probe.Observe("c360.push.outbox.depth")), d => d == 0, Timeout, "the outbox freed");
+        Assert.Equal(0, gateway.Services.GetRequiredService<ConsoleOutboxes>().Count);
+    }
+
     [Theory]
     [InlineData("ConsolePush:OutboxCapacity", "0")]
     [InlineData("Ingest:MaxConcurrentRequests", "0")]
