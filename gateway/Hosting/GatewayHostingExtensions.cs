@@ -1,5 +1,6 @@
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Contracts.Hosting.Telemetry;
 using Customer360.Domain;
 using Customer360.Gateway.Access;
 using Customer360.Gateway.Api;
@@ -12,11 +13,14 @@ using Customer360.Gateway.Push;
 using Customer360.Gateway.Search;
 using Customer360.Gateway.Users;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
+using OpenTelemetry.Trace;
 
 namespace Customer360.Gateway.Hosting;
 
@@ -38,6 +42,13 @@ public static class GatewayHostingExtensions
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         // The stop is bounded (Shutdown:Timeout): the audit log's drain gives up then, and the watchdog ends the rest.
         builder.AddCustomer360BoundedStop();
+        // Metrics (Prometheus at /metrics), traces when an OTLP endpoint is set, the log format (Telemetry, Logging:Format).
+        builder.AddCustomer360Telemetry(TelemetryNames.GatewayService,
+            tracing: t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path)));
+        services.AddOptions<ManagementListenerOptions>().BindConfiguration(ManagementListenerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ManagementListenerOptions>, ManagementListenerOptionsValidation>();
+        services.AddSingleton<ManagementListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ManagementListener>());
 
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,
@@ -71,6 +82,8 @@ public static class GatewayHostingExtensions
             // gateway list: every 5 s rather than Orleans' default minute, so ingestion resumes soon after.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddClusterConnectionStatusObserver(clusterChanged);
+            // Trace context rides on grain calls, so a request's trace goes on in the silo.
+            client.AddActivityPropagation();
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
             // Orleans' dashboard (OrleansDashboard, admins only); HideTrace: its live log stream would show every log line.
             client.AddDashboard(o => o.HideTrace = true);
@@ -80,6 +93,8 @@ public static class GatewayHostingExtensions
         services.AddSingleton<EventIngestor>();
         // At most Ingest:MaxConcurrentRequests event posts in flight on this gateway; more get 503 with Retry-After.
         services.AddRateLimiter(o => o.AddPolicy<string, IngestConcurrencyLimit>(IngestConcurrencyLimit.Policy));
+        services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<HubMetrics>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<CustomerReader>();
         services.AddSingleton<StaffEvents>();
@@ -95,7 +110,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IClusterClient>().CreateObjectReference<IPushReceiver>(sp.GetRequiredService<PushReceiver>()));
         services.AddSingleton(sp => new SubscriptionRegistry(
             sp.GetRequiredService<TopicRouter>(), sp.GetRequiredService<PushReceiver>(), sp.GetRequiredService<IPushReceiver>(),
-            sp.GetRequiredService<TopicConsoles>()));
+            sp.GetRequiredService<TopicConsoles>(), sp.GetRequiredService<HubMetrics>()));
         services.AddSingleton<SubscriptionRenewer>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRenewer>());
 
@@ -123,8 +138,13 @@ public static class GatewayHostingExtensions
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddExceptionHandler<StoreUnavailableHandler>();
+        services.Configure<HubOptions>(o => o.AddFilter<StoreUnavailableHubFilter>());
         return builder;
     }
+
+    // Probes and scrapes come every few seconds and say nothing about the product's work: not traced.
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments(TelemetryNames.MetricsPath);
 
     /// <summary>Maps the API, the hub, health, OpenAPI and the dashboard.</summary>
     public static WebApplication MapCustomer360Gateway(this WebApplication app)
@@ -157,6 +177,7 @@ public static class GatewayHostingExtensions
         app.MapStoresApi();
         app.MapTimelineApi();
         app.MapErasureApi();
+        app.MapMetricsApi();
         // A console whose token expires is disconnected; it signs in again and resubscribes.
         app.MapHub<ConsoleHub>(AuthHostingExtensions.ConsoleHubPath, o => o.CloseOnAuthenticationExpiration = true);
         // Unknown API paths get a 404 problem, not the dashboard's page — for signed-in callers; anonymous ones get

@@ -20,11 +20,12 @@ namespace Customer360.Gateway.Push;
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
 public sealed class ConsoleHub(SubscriptionRegistry registry, ConsoleOutboxes outboxes, TopicRouter router, SnapshotReader snapshots,
-    CustomerReader reader, AuditLog audit) : Hub
+    CustomerReader reader, AuditLog audit, HubMetrics metrics) : Hub
 {
     /// <summary>Opens the console's outbox: its pushes are worded masked or in full as its user may see them, for the whole connection.</summary>
     public override Task OnConnectedAsync()
     {
+        metrics.Connected();
         outboxes.Open(Context.ConnectionId, Context.User?.ToViewer() is not { } viewer || AccessRules.Masks(viewer));
         return Task.CompletedTask;
     }
@@ -47,8 +48,18 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, ConsoleOutboxes ou
         // Order matters: follow the topic here and subscribe at the owner first, then read the snapshot. A change
         // in between is both in the snapshot and pushed; the console drops the push by its version. The other
         // order could lose it.
-        await registry.AddAsync(Context.ConnectionId, topic, owner);
-        var snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        TopicSnapshot snapshot;
+        try
+        {
+            await registry.AddAsync(Context.ConnectionId, topic, owner);
+            snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        }
+        catch
+        {
+            // No snapshot, no pushes: a console that failed to subscribe (the store down, say) is not left following.
+            await Unsubscribe(topic);
+            throw;
+        }
         // A snapshot is a read like its REST twin: every customer in it is in the audit log before it is answered.
         try
         {
@@ -68,6 +79,7 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, ConsoleOutboxes ou
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.Disconnected();
         // First, and whatever the cluster does: what waits for a console that is gone is freed at once.
         outboxes.Close(Context.ConnectionId);
         return registry.RemoveConnectionAsync(Context.ConnectionId);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Customer360.Contracts;
+using Customer360.Contracts.Hosting.Telemetry;
 
 namespace Customer360.Gateway.Push;
 
@@ -10,7 +11,22 @@ namespace Customer360.Gateway.Push;
 /// </summary>
 public sealed class PushMetrics
 {
-    public const string MeterName = "Customer360.Push";
+    public const string MeterName = $"{TelemetryNames.Prefix}.Push";
+
+    // Tags made once: a tag is a topic's kind, never the topic itself (it names a customer or a person).
+    private static readonly Dictionary<string, KeyValuePair<string, object?>[]> TopicKinds = new[]
+    {
+        Topics.CustomerPrefix, Topics.StorePrefix, Topics.PortfolioPrefix, Topics.AlertsPrefix, Topics.TiersPrefix, Topics.WorkOrdersPrefix,
+    }.ToDictionary(k => k, k => new KeyValuePair<string, object?>[] { new("topic_kind", k) }, StringComparer.Ordinal);
+
+    private static readonly KeyValuePair<string, object?>[] OtherTopicKind = [new("topic_kind", "other")];
+
+    private static readonly Dictionary<string, KeyValuePair<string, object?>[]> NoticeKinds = new[]
+    {
+        PushKinds.ProfileChanged, PushKinds.WalkIn, PushKinds.AlertChanged, PushKinds.TierChanged, PushKinds.WorkOrderChanged,
+    }.ToDictionary(k => k, k => new KeyValuePair<string, object?>[] { new("kind", k) }, StringComparer.Ordinal);
+
+    private static readonly KeyValuePair<string, object?>[] OtherNoticeKind = [new("kind", "other")];
 
     // From a millisecond (a notice on an idle machine) to half a minute (a console far behind; beyond is +Inf).
     private static readonly double[] LagBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -41,12 +57,13 @@ public sealed class PushMetrics
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
     }
 
-    public void Notice(string kind) => _notices.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void Notice(string kind) => _notices.Add(1, NoticeKinds.GetValueOrDefault(kind, OtherNoticeKind));
 
     public void Fanout(string topic, int consoles)
     {
-        var kind = Topics.TryParse(topic, out var k, out _) ? k : "unknown";
-        _fanout.Record(consoles, new KeyValuePair<string, object?>("topic_kind", kind));
+        var colon = topic.IndexOf(':');
+        var tags = colon > 0 && TopicKinds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(topic.AsSpan(0, colon), out var known) ? known : OtherTopicKind;
+        _fanout.Record(consoles, tags);
     }
 
     public void Resync() => _resyncs.Add(1);

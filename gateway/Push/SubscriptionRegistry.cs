@@ -7,14 +7,16 @@ namespace Customer360.Gateway.Push;
 /// subscribes to a topic at its owner grain once, for its first console, and drops it with its last; the owner grain
 /// sees one subscriber per gateway, however many consoles follow the topic here.
 /// </summary>
-public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiver, IPushReceiver receiverRef, TopicConsoles consoles)
+public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiver, IPushReceiver receiverRef, TopicConsoles consoles,
+    HubMetrics metrics)
 {
     public string GatewayId => receiver.GatewayId;
 
     /// <summary>Adds a console to a topic; subscribes the gateway at the owner when it is the first.</summary>
     public async Task AddAsync(string connectionId, string topic, ITopicOwner owner)
     {
-        var first = consoles.Add(connectionId, topic);
+        var (added, first) = consoles.Add(connectionId, topic);
+        if (added) metrics.Subscribed(topic);
         // Subscribing again when not first is a cheap renewal and closes the race with a concurrent removal.
         var version = await RenewAsync(owner);
         if (first) receiver.Advance(topic, version);
@@ -25,7 +27,9 @@ public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiv
 
     public Task RemoveAsync(string connectionId, string topic)
     {
-        if (!consoles.Remove(connectionId, topic)) return Task.CompletedTask;
+        var (removed, last) = consoles.Remove(connectionId, topic);
+        if (removed) metrics.Unsubscribed(topic);
+        if (!last) return Task.CompletedTask;
         receiver.Forget(topic);
         return router.OwnerOf(topic)?.Unsubscribe(GatewayId) ?? Task.CompletedTask;
     }

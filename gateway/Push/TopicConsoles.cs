@@ -10,30 +10,33 @@ public sealed class TopicConsoles
     private readonly Dictionary<string, HashSet<string>> _consolesByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _topicsByConsole = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a console to a topic; true when it is the topic's first console here.</summary>
-    public bool Add(string connectionId, string topic)
+    /// <summary>
+    /// Adds a console to a topic: whether it was added (false: it followed it already), and whether it is the topic's
+    /// first console here.
+    /// </summary>
+    public (bool Added, bool First) Add(string connectionId, string topic)
     {
         lock (_lock)
         {
             if (!_consolesByTopic.TryGetValue(topic, out var consoles)) _consolesByTopic[topic] = consoles = [];
             var first = consoles.Count == 0;
-            consoles.Add(connectionId);
+            var added = consoles.Add(connectionId);
             if (!_topicsByConsole.TryGetValue(connectionId, out var topics)) _topicsByConsole[connectionId] = topics = [];
             topics.Add(topic);
-            return first;
+            return (added, first);
         }
     }
 
-    /// <summary>Removes a console from a topic; true when it was the topic's last console here.</summary>
-    public bool Remove(string connectionId, string topic)
+    /// <summary>Removes a console from a topic: whether it followed it, and whether it was the topic's last console here.</summary>
+    public (bool Removed, bool Last) Remove(string connectionId, string topic)
     {
         lock (_lock)
         {
             if (_topicsByConsole.TryGetValue(connectionId, out var topics)) topics.Remove(topic);
-            if (!_consolesByTopic.TryGetValue(topic, out var consoles) || !consoles.Remove(connectionId) || consoles.Count > 0)
-                return false;
+            if (!_consolesByTopic.TryGetValue(topic, out var consoles) || !consoles.Remove(connectionId)) return (false, false);
+            if (consoles.Count > 0) return (true, false);
             _consolesByTopic.Remove(topic);
-            return true;
+            return (true, true);
         }
     }
 

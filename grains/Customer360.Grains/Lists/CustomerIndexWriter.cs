@@ -22,6 +22,9 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan UrgentPause = TimeSpan.FromMilliseconds(5);
 
+    // A stop writes what is queued, for at most this long: the silo's whole stop is bounded (Shutdown:Timeout).
+    private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, CustomerSummary> _lines = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TierChangeNotice> _changes = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -74,6 +77,27 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
                 failures++;
                 LogWriteFailed(logger, ex.GetType().Name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Stops the loop, then writes the lines and tier changes still queued: a line not written waits for the
+    /// customer's next change, and a tier change would be lost from the history. Bounded, and given up (logged)
+    /// when the store does not answer in time.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_lines.IsEmpty && _changes.IsEmpty) return;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(FinalFlushTimeout);
+        try
+        {
+            await FlushAsync(bounded.Token);
+        }
+        catch (Exception ex)
+        {
+            LogFinalFlushFailed(logger, _lines.Count, _changes.Count, ex.GetType().Name);
         }
     }
 
@@ -185,6 +209,9 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
 
     /// <summary>The enum's kebab-case wire name, as the API filters on it (mid-high, declining).</summary>
     public static string WireName<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "At stop, {Lines} read-model lines and {Changes} tier changes were not written ({Error})")]
+    private static partial void LogFinalFlushFailed(ILogger logger, int lines, int changes, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the customer read model failed ({Error}); retrying")]
     private static partial void LogWriteFailed(ILogger logger, string error);
