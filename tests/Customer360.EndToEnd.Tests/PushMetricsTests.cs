@@ -28,6 +28,14 @@ public sealed class PushMetricsTests(SystemFixture system)
         Assert.Contains(probe.Of("c360.push.fanout"), m => m.Value == 1 && (string?)m.Tags["topic_kind"] == "customer");
         Assert.Equal(0, probe.Sum("c360.push.resyncs"));
         await Eventually.GetAsync(() => Task.FromResult(probe.Observe("c360.push.outbox.depth")), d => d == 0, TestConsole.Timeout, "outbox empty");
+
+        // And Prometheus sees them under their exported names on the gateway's management listener.
+        using var http = new HttpClient { BaseAddress = system.Gateway.ManagementAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var text = await http.GetStringAsync("/metrics");
+        Assert.True(PrometheusText.Sum(text, "c360_push_notices_total", ("kind", "profileChanged")) >= 1, "c360_push_notices_total");
+        Assert.True(PrometheusText.Sum(text, "c360_push_lag_seconds_count") >= 1, "c360_push_lag_seconds_count");
+        Assert.True(PrometheusText.Has(text, "c360_push_fanout_bucket"), "c360_push_fanout_bucket");
+        Assert.True(PrometheusText.Has(text, "c360_push_outbox_depth"), "c360_push_outbox_depth");
     }
 
     [Fact]
