@@ -331,7 +331,9 @@ public sealed partial class CustomerGrain(
         if (sections.Count == 0 || _subscribers.Count == 0) return;
         var names = sections.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
-        _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId, _profile.Version, [.. names]));
+        // A change caused by posted events carries their arrival at the gateway (push lag); others carry none.
+        _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId, _profile.Version, [.. names],
+            ArrivedAt: EventArrival.Current));
     }
 
     /// <summary>
