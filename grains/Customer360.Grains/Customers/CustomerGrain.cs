@@ -11,6 +11,7 @@ using Customer360.Grains.Hosting.Telemetry;
 using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
+using Customer360.Grains.Retention;
 using Customer360.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,8 @@ public sealed partial class CustomerGrain(
     SnapshotMarks marks,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
+    IOptions<RetentionOptions> retention,
+    TimeProvider systemTime,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
@@ -134,9 +137,17 @@ public sealed partial class CustomerGrain(
         var candidates = new List<(int Index, JournalEntry Entry)>(events.Length);
         var nextSeq = _journalSeq;
         var holding = _held.Count;
+        // Measured by the real calendar, as the retention job drops months by it.
+        var horizon = retention.Value.JournalHorizon(systemTime.GetUtcNow());
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
+            if (e.OccurredAt < horizon)
+            {
+                outcomes[i] = EventOutcome.Rejected($"event {e.EventId} occurred on {e.OccurredAt.UtcDateTime:yyyy-MM-dd}, before {horizon.UtcDateTime:yyyy-MM-dd}: "
+                    + $"the journal keeps {retention.Value.JournalMonths} months (Retention:JournalMonths), so it could not be told from one already taken");
+                continue;
+            }
             var held = hold && refusals[i] is not null && ProfileApplier.AwaitsRegistration(_profile, e);
             if (refusals[i] is { } refusal && !held) outcomes[i] = EventOutcome.Rejected(refusal);
             else if (batchIds?.Add(e.EventId) == false) outcomes[i] = EventOutcome.Duplicate;

@@ -28,7 +28,7 @@ public sealed partial class JournalRetention(
         var created = await partitions.CreateAsync([.. Enumerable.Range(0, o.PartitionsAhead + 1).Select(thisMonth.AddMonths)], ct);
 
         // Whole months behind the current one that are kept; the function applies the same rule.
-        var horizon = thisMonth.AddMonths(-o.JournalMonths);
+        var horizon = o.JournalHorizon(time.GetUtcNow()).UtcDateTime;
         var snapshotsLeft = o.SnapshotsPerRun;
         int dropped = 0, kept = 0, snapshots = 0;
         foreach (var month in await store.PartitionMonthsAsync(ct))

@@ -25,6 +25,14 @@ public sealed class RetentionOptions
     /// </summary>
     public int JournalMonths { get; set; } = 13;
 
+    /// <summary>
+    /// The first instant whose month's partition is kept at <paramref name="now"/>: the journal may drop every month
+    /// before it, and with it the ids that tell a resent event from a new one. An event that occurred earlier is
+    /// refused, so exactly-once never depends on a month that is gone.
+    /// </summary>
+    public DateTimeOffset JournalHorizon(DateTimeOffset now) =>
+        new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-JournalMonths);
+
     /// <summary>Journal partitions created ahead of the current month. Default 3.</summary>
     public int PartitionsAhead { get; set; } = 3;
 
