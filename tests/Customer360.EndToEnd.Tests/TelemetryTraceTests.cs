@@ -58,6 +58,37 @@ public sealed class TelemetryTraceTests(SystemFixture system) : IDisposable
         Assert.True((int)commit!.GetTagItem("c360.journal.rows")! >= 2);
     }
 
+    [Fact]
+    public async Task the_trace_of_an_event_reaches_the_gateway_that_pushes_its_notice()
+    {
+        await using var console = await TestConsole.ConnectAsync(system.Gateway, "admin");
+        await SendTracedAsync(ActivityTraceId.CreateRandom(), Registered("TT2", "TT2-reg", msisdn: "13912391002"));
+        await console.SubscribeAsync("customer:TT2");
+        Listen();
+        var traceId = ActivityTraceId.CreateRandom();
+        await SendTracedAsync(traceId, Data("TT2", "TT2-d1", 7));
+
+        var grain = (await Eventually.GetAsync(() => Task.FromResult(_stopped.Where(a => a.TraceId == traceId).ToList()),
+            spans => spans.Any(a => a.OperationName == "customer ingest"), Wait, $"our customer span in trace {traceId}"))
+            .First(a => a.OperationName == "customer ingest");
+        // The outbox's flush hangs off the grain that published the notice (a child, or a link when another grain's
+        // notice came first), and the gateway's receipt of the batch is the flush's child: the push is in the trace.
+        var flush = await Eventually.GetAsync(() => Task.FromResult(_stopped.FirstOrDefault(a => a.OperationName == "push flush"
+                && (a.ParentSpanId == grain.SpanId || a.Links.Any(l => l.Context.SpanId == grain.SpanId)))),
+            f => f is not null, Wait, "a push flush span from the customer's span");
+        await Eventually.GetAsync(() => Task.FromResult(_stopped.Any(a => a.ParentSpanId == flush!.SpanId && a.Source.Name == "Microsoft.Orleans.Application")),
+            received => received, Wait, "the gateway's receipt of the pushed batch under the flush");
+        await console.Pushes.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+    }
+
+    private async Task SendTracedAsync(ActivityTraceId traceId, params JsonObject[] events)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = JsonContent.Create(new JsonArray(events)) };
+        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await system.Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     private static bool IsBelow(Activity span, Activity ancestor, List<Activity> trace)
     {
         var bySpan = trace.ToDictionary(a => a.SpanId);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Customer360.Contracts;
+using Customer360.Grains.Hosting.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,12 +24,14 @@ public sealed partial class PushOutbox(IOptions<PushOptions> options, ILogger<Pu
     private sealed class Pending(IPushReceiver receiver)
     {
         public IPushReceiver Receiver { get; } = receiver;
-        public ConcurrentQueue<PushMessage> Messages { get; } = new();
+        public ConcurrentQueue<(PushMessage Message, ActivityContext Caller)> Messages { get; } = new();
     }
 
     public void Enqueue(IPushReceiver receiver, PushMessage message)
     {
-        _pending.GetOrAdd(receiver.GetGrainId(), _ => new Pending(receiver)).Messages.Enqueue(message);
+        // The publishing grain's span (a struct, default when nothing traces): the flush's span hangs off it, so an
+        // event's trace reaches the gateway's receipt of its notice.
+        _pending.GetOrAdd(receiver.GetGrainId(), _ => new Pending(receiver)).Messages.Enqueue((message, Activity.Current?.Context ?? default));
         if (Interlocked.Exchange(ref _signalled, 1) == 0) _signal.Release();
     }
 
@@ -48,19 +52,21 @@ public sealed partial class PushOutbox(IOptions<PushOptions> options, ILogger<Pu
         var sends = new List<Task>();
         foreach (var (id, pending) in _pending)
         {
-            var batch = Drain(pending.Messages);
+            var (batch, callers) = Drain(pending.Messages);
             if (batch.IsEmpty)
             {
                 _pending.TryRemove(new KeyValuePair<GrainId, Pending>(id, pending));
                 continue;
             }
-            sends.Add(SendAsync(pending.Receiver, batch));
+            sends.Add(SendAsync(pending.Receiver, batch, callers));
         }
         await Task.WhenAll(sends);
     }
 
-    private async Task SendAsync(IPushReceiver receiver, ImmutableArray<PushMessage> batch)
+    private async Task SendAsync(IPushReceiver receiver, ImmutableArray<PushMessage> batch, List<ActivityContext> callers)
     {
+        using var span = BatchTracing.Start(BatchTracing.PushFlush, callers, c => c);
+        span?.SetTag("c360.push.notices", batch.Length);
         try
         {
             await receiver.Deliver(batch).WaitAsync(options.Value.DeliveryTimeout);
@@ -73,18 +79,21 @@ public sealed partial class PushOutbox(IOptions<PushOptions> options, ILogger<Pu
         }
     }
 
-    private static ImmutableArray<PushMessage> Drain(ConcurrentQueue<PushMessage> queue)
+    private static (ImmutableArray<PushMessage> Batch, List<ActivityContext> Callers) Drain(ConcurrentQueue<(PushMessage, ActivityContext)> queue)
     {
-        if (queue.IsEmpty) return [];
+        if (queue.IsEmpty) return ([], []);
         var newest = new Dictionary<(string Topic, string Kind, string CustomerId), PushMessage>();
-        while (queue.TryDequeue(out var m))
+        var callers = new List<ActivityContext>();
+        while (queue.TryDequeue(out var item))
         {
+            var (m, caller) = item;
+            if (caller != default) callers.Add(caller);
             var key = (m.Topic, m.Kind, m.CustomerId);
             newest[key] = newest.TryGetValue(key, out var seen) ? Merge(seen, m) : m;
         }
         // In version order: a gateway drops a notice not newer than the last one of its topic, and a list topic's
         // notices for different customers must not overtake each other.
-        return [.. newest.Values.OrderBy(m => m.Version)];
+        return ([.. newest.Values.OrderBy(m => m.Version)], callers);
     }
 
     private static PushMessage Merge(PushMessage a, PushMessage b)

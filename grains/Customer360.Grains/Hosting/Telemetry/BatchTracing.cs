@@ -13,6 +13,9 @@ public static class BatchTracing
     /// <summary>The journal's span name.</summary>
     public const string JournalCommit = "journal commit";
 
+    /// <summary>The push outbox's span: one flush of notices to one gateway, from the grains that published them.</summary>
+    public const string PushFlush = "push flush";
+
     /// <summary>A commit of thousands of rows would otherwise carry thousands of links to every exporter.</summary>
     public const int MaxLinks = 128;
 
