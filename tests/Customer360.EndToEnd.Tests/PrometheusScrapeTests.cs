@@ -76,7 +76,7 @@ public sealed partial class PrometheusScrapeTests(PrometheusFixture cluster) : I
                 && groups.GetArrayLength() > 0,
             Wait, "every alert rule evaluated without error");
         var loaded = rules.EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).Select(r => r.GetProperty("name").GetString()!).ToList();
-        Assert.Equal(PrometheusRulesTests.AlertNames(), loaded);
+        Assert.Equal(PrometheusFilesTests.AlertNames(), loaded);
 
         var active = (await Prometheus.GetDataAsync("/api/v1/alerts")).GetProperty("alerts").EnumerateArray()
             .Select(a => $"{a.GetProperty("labels").GetProperty("alertname").GetString()} ({a.GetProperty("state").GetString()})")

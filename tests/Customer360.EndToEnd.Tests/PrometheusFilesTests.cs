@@ -1,14 +1,16 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Customer360.Testing;
 
 namespace Customer360.EndToEnd.Tests;
 
 /// <summary>
-/// The monitoring files of tools/monitoring/ as an operator's Prometheus reads them, checked by Debian's promtool:
-/// the alert rules load, the example scrape configuration loads with them, and every alert fires on its failing
-/// series and stays quiet on healthy ones (alerts.test.yml).
+/// The monitoring files of tools/monitoring/ as an operator's Prometheus and Grafana read them. Debian's promtool
+/// checks that the alert rules load, that the example scrape configuration loads with them, and that every alert
+/// fires on its failing series and stays quiet on healthy ones (alerts.test.yml). Whether their queries match what
+/// the processes export is <see cref="PrometheusScrapeTests"/>' part.
 /// </summary>
-public sealed partial class PrometheusRulesTests
+public sealed partial class PrometheusFilesTests
 {
     private static string Folder => Promtool.MonitoringFolder;
 
@@ -92,6 +94,30 @@ public sealed partial class PrometheusRulesTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void the_grafana_dashboard_asks_for_a_prometheus_datasource_and_queries_it_in_every_panel()
+    {
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "grafana", "customer360.json")));
+        var root = dashboard.RootElement;
+        var variables = root.GetProperty("templating").GetProperty("list").EnumerateArray().ToList();
+        Assert.Contains(variables, v => v.GetProperty("name").GetString() == "datasource"
+            && v.GetProperty("type").GetString() == "datasource" && v.GetProperty("query").GetString() == "prometheus");
+
+        var panels = root.GetProperty("panels").EnumerateArray().Where(p => p.GetProperty("type").GetString() != "row").ToList();
+        Assert.NotEmpty(panels);
+        foreach (var panel in panels)
+        {
+            var title = panel.GetProperty("title").GetString();
+            Assert.Equal("${datasource}", panel.GetProperty("datasource").GetProperty("uid").GetString());
+            var targets = panel.GetProperty("targets").EnumerateArray().ToList();
+            Assert.True(targets.Count > 0, $"panel '{title}' has no query");
+            Assert.All(targets, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("expr").GetString()), $"panel '{title}' has an empty query"));
+        }
+        // Distinct titles: an on-call engineer names the panel she means.
+        var titles = panels.Select(p => p.GetProperty("title").GetString()).ToList();
+        Assert.Equal(titles.Count, titles.Distinct().Count());
     }
 
     /// <summary>The alerts defined in alerts.yml, in file order.</summary>
