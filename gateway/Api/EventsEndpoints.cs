@@ -32,9 +32,13 @@ public static partial class EventsEndpoints
     }
 
     private static async Task<IResult> IngestAsync(HttpContext http, EventIngestor ingestor, IOptions<IngestOptions> options,
-        [FromKeyedServices(Clocks.Business)] TimeProvider time, ILoggerFactory loggers, AuditLog audit)
+        [FromKeyedServices(Clocks.Business)] TimeProvider time, ILoggerFactory loggers, AuditLog audit, IngestMetrics metrics)
     {
         var limits = options.Value;
+        // The size as sent; a body of unknown length is counted as it is read.
+        CountingReadStream? counted = null;
+        if (http.Request.ContentLength is { } length) metrics.BodyRead(length);
+        else http.Request.Body = counted = new CountingReadStream(http.Request.Body);
         if (http.Request.ContentLength > limits.MaxBodyBytes)
             return TooLarge(limits);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -48,6 +52,8 @@ public static partial class EventsEndpoints
         try
         {
             var unreadable = await IngestInChunksAsync(body, gate, ingestor, tally, limits.ChunkEvents);
+            // Counted as answered (200, or 400/413 with what was stored before the body broke), never on a 503.
+            metrics.Answered(tally);
             return unreadable is null ? Results.Ok(tally.ToResponse()) : Unreadable(unreadable, tally, limits);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -60,6 +66,7 @@ public static partial class EventsEndpoints
         }
         finally
         {
+            if (counted is not null) metrics.BodyRead(counted.BytesRead);
             // Whatever became of the rest of the request, an attempt outside the grants is a denial worth keeping.
             if (gate.Denial(TimeProvider.System.GetUtcNow()) is { } denial)
             {
@@ -85,7 +92,7 @@ public static partial class EventsEndpoints
             {
                 if (item.Rejection is { } rejection)
                 {
-                    tally.Reject(rejection);
+                    tally.Reject(rejection, RejectReasons.Invalid);
                     continue;
                 }
                 if (!gate.Admits(item, tally)) continue;

@@ -29,8 +29,8 @@ public static class AuditHostingExtensions
         services.AddKeyedSingleton(DataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(sp => new AuditStore(sp.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey)));
         // Audit times are real time, never the business clock that tests move.
-        services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<IOptions<AuditOptions>>(),
-            TimeProvider.System, sp.GetRequiredService<ILogger<AuditLog>>()));
+        services.AddSingleton(sp => AuditMetrics.Observe(new AuditLog(sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<IOptions<AuditOptions>>(),
+            TimeProvider.System, sp.GetRequiredService<ILogger<AuditLog>>()), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton(sp => new AuditPruner(sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<IOptions<AuditOptions>>(),
             TimeProvider.System, sp.GetRequiredService<ILogger<AuditPruner>>()));

@@ -47,11 +47,15 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
 
     private Task _writer = Task.CompletedTask;
     private long _queued;
+    private long _written;
     private long _dropped;
     private volatile bool _stopped;
 
     /// <summary>Entries waiting to be written.</summary>
     public long Queued => Interlocked.Read(ref _queued);
+
+    /// <summary>Entries written since start.</summary>
+    public long Written => Interlocked.Read(ref _written);
 
     /// <summary>Queues an entry nobody waits for; returns at once. When the queue is full the entry is dropped and counted.</summary>
     public void Record(AuditEntry entry)
@@ -291,6 +295,7 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
     private async Task<bool> WriteOneByOneAsync(Pending pending)
     {
         var refused = false;
+        var refusedCount = 0;
         try
         {
             foreach (var entry in pending.Entries)
@@ -303,6 +308,7 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
                 {
                     LogRefused(logger, one.SqlState, one);
                     refused = true;
+                    refusedCount++;
                 }
             }
         }
@@ -313,6 +319,7 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
             return false;
         }
         Interlocked.Add(ref _queued, -pending.Entries.Count);
+        Interlocked.Add(ref _written, pending.Entries.Count - refusedCount);
         if (refused) pending.Done?.TrySetException(new AuditUnavailableException("PostgreSQL refused an audit entry"));
         else pending.Done?.TrySetResult();
         return true;
@@ -343,6 +350,7 @@ public sealed partial class AuditLog(AuditStore store, IOptions<AuditOptions> op
         foreach (var pending in batch)
         {
             Interlocked.Add(ref _queued, -pending.Entries.Count);
+            Interlocked.Add(ref _written, pending.Entries.Count);
             pending.Done?.TrySetResult();
         }
     }

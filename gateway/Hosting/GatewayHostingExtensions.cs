@@ -1,5 +1,6 @@
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Contracts.Hosting.Telemetry;
 using Customer360.Domain;
 using Customer360.Gateway.Access;
 using Customer360.Gateway.Api;
@@ -12,11 +13,13 @@ using Customer360.Gateway.Push;
 using Customer360.Gateway.Search;
 using Customer360.Gateway.Users;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
+using OpenTelemetry.Trace;
 
 namespace Customer360.Gateway.Hosting;
 
@@ -38,6 +41,13 @@ public static class GatewayHostingExtensions
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         // The stop is bounded (Shutdown:Timeout): the audit log's drain gives up then, and the watchdog ends the rest.
         builder.AddCustomer360BoundedStop();
+        // Metrics (Prometheus at /metrics), traces when an OTLP endpoint is set, the log format (Telemetry, Logging:Format).
+        builder.AddCustomer360Telemetry(TelemetryNames.GatewayService,
+            tracing: t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path)));
+        services.AddOptions<ManagementListenerOptions>().BindConfiguration(ManagementListenerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ManagementListenerOptions>, ManagementListenerOptionsValidation>();
+        services.AddSingleton<ManagementListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ManagementListener>());
 
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,
@@ -69,6 +79,8 @@ public static class GatewayHostingExtensions
             // gateway list: every 5 s rather than Orleans' default minute, so ingestion resumes soon after.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddClusterConnectionStatusObserver(clusterChanged);
+            // Trace context rides on grain calls, so a request's trace goes on in the silo.
+            client.AddActivityPropagation();
             client.Services.AddSerializer(s => s.AddCustomer360Serialization());
             // Orleans' dashboard (OrleansDashboard, admins only); HideTrace: its live log stream would show every log line.
             client.AddDashboard(o => o.HideTrace = true);
@@ -76,6 +88,8 @@ public static class GatewayHostingExtensions
 
         services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
         services.AddSingleton<EventIngestor>();
+        services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<HubMetrics>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<CustomerReader>();
         services.AddSingleton<StaffEvents>();
@@ -87,7 +101,8 @@ public static class GatewayHostingExtensions
         // collect it and pushes stop arriving; a singleton holds it.
         services.AddSingleton(sp => sp.GetRequiredService<IClusterClient>().CreateObjectReference<IPushReceiver>(sp.GetRequiredService<PushReceiver>()));
         services.AddSingleton(sp => new SubscriptionRegistry(
-            sp.GetRequiredService<TopicRouter>(), sp.GetRequiredService<PushReceiver>(), sp.GetRequiredService<IPushReceiver>()));
+            sp.GetRequiredService<TopicRouter>(), sp.GetRequiredService<PushReceiver>(), sp.GetRequiredService<IPushReceiver>(),
+            sp.GetRequiredService<HubMetrics>()));
         services.AddSingleton<SubscriptionRenewer>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRenewer>());
 
@@ -117,6 +132,10 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<StoreUnavailableHandler>();
         return builder;
     }
+
+    // Probes and scrapes come every few seconds and say nothing about the product's work: not traced.
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments(TelemetryNames.MetricsPath);
 
     /// <summary>Maps the API, the hub, health, OpenAPI and the dashboard.</summary>
     public static WebApplication MapCustomer360Gateway(this WebApplication app)
@@ -149,6 +168,7 @@ public static class GatewayHostingExtensions
         app.MapStoresApi();
         app.MapTimelineApi();
         app.MapErasureApi();
+        app.MapMetricsApi();
         // A console whose token expires is disconnected; it signs in again and resubscribes.
         app.MapHub<ConsoleHub>(AuthHostingExtensions.ConsoleHubPath, o => o.CloseOnAuthenticationExpiration = true);
         // Unknown API paths get a 404 problem, not the dashboard's page — for signed-in callers; anonymous ones get

@@ -26,7 +26,7 @@ public sealed class EventIngestor(IClusterClient cluster)
             var customerId = e.CustomerId ?? owners.GetValueOrDefault(e.Msisdn!);
             if (customerId is null)
             {
-                tally.Reject(new RejectedEvent(item.Index, e.EventId, $"no customer has msisdn {Masking.Msisdn(e.Msisdn!)}"));
+                tally.Reject(new RejectedEvent(item.Index, e.EventId, $"no customer has msisdn {Masking.Msisdn(e.Msisdn!)}"), RejectReasons.UnknownMsisdn);
                 continue;
             }
             routed.Add(item);

@@ -10,6 +10,8 @@ public sealed class IngestTally
 {
     private readonly Lock _lock = new();
     private readonly List<RejectedEvent> _rejected = [];
+    // Rejections by RejectReasons code, for the metrics; a request meets one or two reasons at most.
+    private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
 
     public int Accepted { get; private set; }
 
@@ -17,9 +19,20 @@ public sealed class IngestTally
 
     public int Held { get; private set; }
 
-    public void Reject(RejectedEvent rejection)
+    /// <summary>Rejects an event; <paramref name="reason"/> is one of <see cref="RejectReasons"/>.</summary>
+    public void Reject(RejectedEvent rejection, string reason)
     {
-        lock (_lock) _rejected.Add(rejection);
+        lock (_lock)
+        {
+            _rejected.Add(rejection);
+            _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+        }
+    }
+
+    /// <summary>How many events were rejected, by <see cref="RejectReasons"/> code.</summary>
+    public KeyValuePair<string, int>[] RejectedByReason()
+    {
+        lock (_lock) return [.. _reasons];
     }
 
     public void Count(BodyItem item, EventOutcome outcome)
@@ -34,7 +47,10 @@ public sealed class IngestTally
             case EventOutcomeKind.Accepted: Accepted++; break;
             case EventOutcomeKind.Duplicate: Duplicates++; break;
             case EventOutcomeKind.Held: Held++; break;
-            default: _rejected.Add(new RejectedEvent(item.Index, item.Event?.EventId, outcome.Error ?? "rejected")); break;
+            default:
+                _rejected.Add(new RejectedEvent(item.Index, item.Event?.EventId, outcome.Error ?? "rejected"));
+                _reasons[RejectReasons.Profile] = _reasons.GetValueOrDefault(RejectReasons.Profile) + 1;
+                break;
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class ProducerGate(Producer producer)
     {
         var e = item.Event!;
         if (ProducerGrantRules.Refusal(producer, e.Payload) is not { } reason) return true;
-        tally.Reject(new RejectedEvent(item.Index, e.EventId, reason));
+        tally.Reject(new RejectedEvent(item.Index, e.EventId, reason), RejectReasons.OutsideGrants);
         Refused++;
         _refusedByType[e.Type] = _refusedByType.GetValueOrDefault(e.Type) + 1;
         return false;

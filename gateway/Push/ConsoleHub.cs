@@ -18,7 +18,8 @@ namespace Customer360.Gateway.Push;
 /// connection ids never leave this gateway.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots, CustomerReader reader, AuditLog audit) : Hub
+public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots, CustomerReader reader, AuditLog audit,
+    HubMetrics metrics) : Hub
 {
     /// <summary>Follows a topic. Returns its snapshot; later notices carry higher versions.</summary>
     public async Task<TopicSnapshot> Subscribe(string topic)
@@ -62,5 +63,15 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         await registry.RemoveAsync(Context.ConnectionId, topic);
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => registry.RemoveConnectionAsync(Context.ConnectionId);
+    public override Task OnConnectedAsync()
+    {
+        metrics.Connected();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.Disconnected();
+        return registry.RemoveConnectionAsync(Context.ConnectionId);
+    }
 }

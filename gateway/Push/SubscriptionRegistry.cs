@@ -7,7 +7,7 @@ namespace Customer360.Gateway.Push;
 /// at its owner grain once, for its first console, and drops it with its last; the owner grain sees one
 /// subscriber per gateway, however many consoles follow the topic here.
 /// </summary>
-public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiver, IPushReceiver receiverRef)
+public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiver, IPushReceiver receiverRef, HubMetrics metrics)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HashSet<string>> _consolesByTopic = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiv
         {
             if (!_consolesByTopic.TryGetValue(topic, out var consoles)) _consolesByTopic[topic] = consoles = [];
             first = consoles.Count == 0;
-            consoles.Add(connectionId);
+            if (consoles.Add(connectionId)) metrics.Subscribed(topic);
             if (!_topicsByConsole.TryGetValue(connectionId, out var topics)) _topicsByConsole[connectionId] = topics = [];
             topics.Add(topic);
         }
@@ -40,8 +40,9 @@ public sealed class SubscriptionRegistry(TopicRouter router, PushReceiver receiv
         lock (_lock)
         {
             if (_topicsByConsole.TryGetValue(connectionId, out var topics)) topics.Remove(topic);
-            if (!_consolesByTopic.TryGetValue(topic, out var consoles) || !consoles.Remove(connectionId) || consoles.Count > 0)
-                return Task.CompletedTask;
+            if (!_consolesByTopic.TryGetValue(topic, out var consoles) || !consoles.Remove(connectionId)) return Task.CompletedTask;
+            metrics.Unsubscribed(topic);
+            if (consoles.Count > 0) return Task.CompletedTask;
             _consolesByTopic.Remove(topic);
         }
         receiver.Forget(topic);

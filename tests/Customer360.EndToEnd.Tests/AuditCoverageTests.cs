@@ -36,6 +36,7 @@ public sealed class AuditCoverageTests(SystemFixture system)
         ["POST /api/v1/users/{userName}/password"] = "the staff account changed (audited as kind user)",
         ["POST /api/v1/customers/{id}/erase"] = "the erased id and whether it was erased already (audited as kind erasure, before erasing)",
         ["POST /api/v1/orleans-dashboard/session"] = "a cookie for Orleans' dashboard and its URL (the opening is audited as kind other)",
+        ["GET /metrics"] = "counts, gauges and histograms of the gateway (tags are outcomes, reasons, topic kinds, routes), for administrators",
     };
 
     /// <summary>A customer set up so that every list, board and inbox holds them.</summary>

@@ -41,6 +41,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = $"http://127.0.0.1:{port}",
+            // Two gateway processes may run side by side: each its own management port.
+            ["Management:Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Auth:DemoMode"] = "true",
             ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging:Console:FormatterName"] = "simple",

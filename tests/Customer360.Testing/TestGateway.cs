@@ -28,9 +28,16 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>The key this gateway signs tokens with; another gateway of the same cluster needs the same one.</summary>
     public string SigningKey { get; }
 
-    private TestGateway(WebApplication app, Uri baseAddress, string ingestApiKey, string signingKey)
+    /// <summary>The management listener (<c>/metrics</c>, <c>/health/live</c>, <c>/health/ready</c>) on 127.0.0.1.</summary>
+    public Uri ManagementAddress { get; }
+
+    /// <summary>The gateway's services, for tests that look at its instruments.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    private TestGateway(WebApplication app, Uri baseAddress, string ingestApiKey, string signingKey, Uri managementAddress)
     {
         _app = app;
+        ManagementAddress = managementAddress;
         BaseAddress = baseAddress;
         IngestApiKey = ingestApiKey;
         SigningKey = signingKey;
@@ -48,12 +55,14 @@ public sealed class TestGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(TestCertificates.Cluster.Settings);
         var producer = new TestProducer("test-feed", TestProducer.AllGrants, TestProducer.DemoStores);
         var ingestApiKey = producer.Key;
+        var managementPort = FreePort.Next();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Customer360"] = db.GatewayConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["Cluster:ServiceId"] = clusterId,
             ["Urls"] = "http://127.0.0.1:0",
+            ["Management:Urls"] = $"http://127.0.0.1:{managementPort}",
             ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             // The demo users of gateway/appsettings.Demo.json (password demo123) sign every test in; a test that
             // needs production behaviour sets Auth:DemoMode to false.
@@ -74,7 +83,8 @@ public sealed class TestGateway : IAsyncDisposable
         app.MapCustomer360Gateway();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestGateway(app, new Uri(address), ingestApiKey, builder.Configuration["Auth:SigningKey"]!);
+        return new TestGateway(app, new Uri(address), ingestApiKey, builder.Configuration["Auth:SigningKey"]!,
+            new Uri($"http://127.0.0.1:{managementPort}"));
     }
 
     /// <summary>Signs in as one of the demo users of <c>gateway/appsettings.Demo.json</c> (password demo123).</summary>

@@ -7,6 +7,7 @@ using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
 using Customer360.Domain.Rules;
+using Customer360.Grains.Hosting.Telemetry;
 using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
@@ -35,6 +36,7 @@ public sealed partial class CustomerGrain(
     SnapshotSchedule snapshotSchedule,
     SummaryFanout fanout,
     CustomerErasures erasures,
+    ProfileMetrics metrics,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
@@ -95,7 +97,7 @@ public sealed partial class CustomerGrain(
         }
         active.Add(CustomerId);
         // Settings may have changed while this profile slept, and time has passed: bring it up to date.
-        if (_profile.IsRegistered) await DeriveAsync([]);
+        if (_profile.IsRegistered) await DeriveAsync([], ProfileMetrics.ByActivation);
         // The read model may not hold this line yet (written before the read model existed, or lost with a silo):
         // offer it on every activation. It costs a row only where the stored version is older.
         if (CustomerSummary.Of(_profile) is { } current) fanout.Refresh(current);
@@ -112,6 +114,9 @@ public sealed partial class CustomerGrain(
 
     public async Task<ImmutableArray<EventOutcome>> Ingest(ImmutableArray<CustomerEvent> events)
     {
+        // Our span of the batch, inside Orleans' span of the call: the journal's commit span hangs off it.
+        using var span = SiloTelemetry.Source.StartActivity("customer ingest");
+        span?.SetTag("c360.events", events.Length);
         var outcomes = new EventOutcome[events.Length];
         if (_erased)
         {
@@ -189,7 +194,7 @@ public sealed partial class CustomerGrain(
             // Usage that only ran up this month's counters rarely changes a derived section: checked, not re-derived.
             if (countersOnly && ProfileRules.StandsAfterCounters(_profile, rules.Current, now, snapshot.State.ReminderDue))
                 Publish(changed);
-            else if (_profile.IsRegistered) await DeriveAsync(changed);
+            else if (_profile.IsRegistered) await DeriveAsync(changed, ProfileMetrics.ByEvent);
             if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TryWriteSnapshotAsync();
         }
         if (walkIns is not null) await TellStoresAsync(walkIns);
@@ -255,13 +260,13 @@ public sealed partial class CustomerGrain(
 
     public async Task ApplyRules(long rulesVersion)
     {
-        if (_profile.IsRegistered && _profile.Derived.RulesVersion < rulesVersion) await DeriveAsync([]);
+        if (_profile.IsRegistered && _profile.Derived.RulesVersion < rulesVersion) await DeriveAsync([], ProfileMetrics.BySettings);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _reminderFired = true;
-        if (_profile.IsRegistered) await DeriveAsync([]);
+        if (_profile.IsRegistered) await DeriveAsync([], ProfileMetrics.ByReminder);
         else await ScheduleReminderAsync(null);
     }
 
@@ -273,8 +278,9 @@ public sealed partial class CustomerGrain(
     /// Re-derives under the settings in force, publishes what changed (facts in <paramref name="changed"/> plus
     /// derived sections) and moves the reminder to the next time-driven moment.
     /// </summary>
-    private async Task DeriveAsync(IReadOnlyCollection<string> changed)
+    private async Task DeriveAsync(IReadOnlyCollection<string> changed, KeyValuePair<string, object?>[] trigger)
     {
+        metrics.Reevaluated(trigger);
         var now = time.GetUtcNow();
         var settings = rules.Current;
         var derived = ProfileRules.Derive(_profile, settings, now);

@@ -1,8 +1,10 @@
 using System.Net;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Contracts.Hosting.Telemetry;
 using Customer360.Grains.Customers;
 using Customer360.Grains.Hosting.Management;
+using Customer360.Grains.Hosting.Telemetry;
 using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
@@ -36,6 +38,12 @@ public static class SiloHostingExtensions
 
         // First: the stop is bounded (Shutdown:Timeout) from the moment the host is asked to stop.
         builder.AddCustomer360BoundedStop();
+        // Metrics (Prometheus at /metrics on the management listener), traces when an OTLP endpoint is set, the log
+        // format (Telemetry, Logging:Format).
+        builder.AddCustomer360Telemetry(TelemetryNames.SiloService);
+        services.AddSingleton<IManagementEndpoints, MetricsManagementEndpoints>();
+        services.AddSingleton<JournalMetrics>();
+        services.AddSingleton<ProfileMetrics>();
         services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section);
         services.AddOptions<JournalOptions>().BindConfiguration("Journal")
             .Validate(o => o.MaxBatchRows > 0 && o.Writers > 0 && o.QueueCapacity > 0 && o.StatementBatchesAfterDuplicate >= 0,
@@ -138,6 +146,8 @@ public static class SiloHostingExtensions
                 o.ConnectionString = connectionString;
             });
             silo.Services.AddSerializer(s => s.AddCustomer360Serialization());
+            // A caller's trace goes on in the grains it calls (Microsoft.Orleans.Application spans when traced).
+            silo.AddActivityPropagation();
             // The statistics Orleans' dashboard shows (served by the gateway to admins). HideTrace: no live log
             // stream. OrleansDashboard:Enabled=false leaves out its per-call profiling filter.
             if (builder.Configuration.GetValue("OrleansDashboard:Enabled", true)) silo.AddDashboard(o => o.HideTrace = true);

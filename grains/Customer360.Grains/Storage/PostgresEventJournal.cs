@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Customer360.Domain;
 using Customer360.Domain.Events;
+using Customer360.Grains.Hosting.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,10 +18,12 @@ namespace Customer360.Grains.Storage;
 /// near 5,000 events/s on a small machine; sharing the commit is what lets ingestion go far past that.
 /// </summary>
 public sealed partial class PostgresEventJournal(
-    NpgsqlDataSource db, IOptions<JournalOptions> options, ILogger<PostgresEventJournal> logger)
+    NpgsqlDataSource db, IOptions<JournalOptions> options, ILogger<PostgresEventJournal> logger, JournalMetrics? metrics = null)
     : BackgroundService, IEventJournal
 {
-    private sealed record PendingAppend(string CustomerId, IReadOnlyList<JournalEntry> Entries, TaskCompletionSource<IReadOnlySet<string>> Done);
+    // Caller: the appending grain's span, which the commit's span is a child of or links (JournalTracing).
+    private sealed record PendingAppend(string CustomerId, IReadOnlyList<JournalEntry> Entries, TaskCompletionSource<IReadOnlySet<string>> Done,
+        ActivityContext Caller);
 
     private sealed record PendingRead(string CustomerId, long AfterSeq, TaskCompletionSource<IReadOnlyList<JournalEntry>> Done);
 
@@ -64,7 +68,7 @@ public sealed partial class PostgresEventJournal(
     // writer only queues it there, and no thread-pool hop is spent per append.
     public Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
     {
-        var pending = new PendingAppend(customerId, entries, new());
+        var pending = new PendingAppend(customerId, entries, new(), Activity.Current?.Context ?? default);
         return _queue.Writer.TryWrite(pending) ? pending.Done.Task : WhenQueuedAsync(pending, ct);
     }
 
@@ -83,7 +87,9 @@ public sealed partial class PostgresEventJournal(
     {
         var pending = new PendingRead(customerId, afterSeq, new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_reads.Writer.TryWrite(pending)) throw new JournalBusyException(options.Value.ReadQueueCapacity);
-        return await pending.Done.Task.WaitAsync(ct);
+        var entries = await pending.Done.Task.WaitAsync(ct);
+        if (entries.Count > 0) metrics?.Replayed(entries.Count);
+        return entries;
     }
 
     // Profiles activate in waves (a feed reaching new customers, a silo taking over after a crash): their
@@ -145,9 +151,12 @@ public sealed partial class PostgresEventJournal(
         return found;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => WriteLoop(stoppingToken))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics?.ObserveQueues(() => _queue.Reader.Count, () => _reads.Reader.Count);
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => WriteLoop(stoppingToken))
             .Append(ReadLoop(stoppingToken)));
+    }
 
     private async Task WriteLoop(CancellationToken ct)
     {
@@ -167,9 +176,14 @@ public sealed partial class PostgresEventJournal(
 
     private async Task WriteBatch(List<PendingAppend> batch, CancellationToken ct)
     {
+        var rows = 0;
+        foreach (var p in batch) rows += p.Entries.Count;
+        using var span = JournalTracing.StartCommit(batch, p => p.Caller, rows);
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var skipped = await InsertAsync(batch, ct);
+            metrics?.Committed(rows, started);
             foreach (var p in batch) p.Done.TrySetResult(Duplicates(p, skipped));
         }
         catch (Exception ex) when (batch.Count > 1 && ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -179,6 +193,7 @@ public sealed partial class PostgresEventJournal(
         }
         catch (Exception ex)
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             LogAppendFailed(logger, batch.Count, ex);
             foreach (var p in batch) p.Done.TrySetException(ex);
         }
