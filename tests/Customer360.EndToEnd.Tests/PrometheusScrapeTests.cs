@@ -35,7 +35,7 @@ public sealed partial class PrometheusScrapeTests(PrometheusFixture cluster) : I
         var samples = await Eventually.GetAsync(
             async () => (await Prometheus.QueryAsync($"sum(c360_push_lag_seconds_count{{job=\"{PrometheusFixture.GatewayJob}\"}})")).SingleOrDefault()?.Value ?? 0,
             count => count > 0, Wait, $"push lag samples in Prometheus ({cluster.Logs})");
-        // Every push sent with an arrival time gives one sample; a push may cover several events, so at most one each.
+        // One sample per push sent with an event's arrival; a push covers one event or more: never more samples than events.
         Assert.InRange(samples, 1, cluster.Accepted);
         var p99 = (await Prometheus.QueryAsync($"histogram_quantile(0.99, sum by (le) (c360_push_lag_seconds_bucket{{job=\"{PrometheusFixture.GatewayJob}\"}}))")).Single().Value;
         Assert.InRange(p99, 0, 30);
