@@ -9,7 +9,7 @@ namespace Customer360.EndToEnd.Tests;
 
 /// <summary>
 /// A silo and a gateway as processes of their own (as deployed: no other test's meters in the same process), a real
-/// Prometheus scraping both management ports every second and evaluating tools/monitoring/alerts.yml, and a short
+/// Prometheus scraping both management ports every two seconds and evaluating tools/monitoring/alerts.yml, and a short
 /// feed through the ingest API (registrations, usage, resent batches, a few bad events) while a console follows
 /// every customer of it. The answers' counts are kept for the tests to compare with what Prometheus saw.
 /// </summary>

@@ -12,7 +12,7 @@ namespace Customer360.EndToEnd.Tests;
 /// </summary>
 public sealed partial class PrometheusScrapeTests(PrometheusFixture cluster) : IClassFixture<PrometheusFixture>
 {
-    /// <summary>Scrapes and evaluations are every second: a minute is ample even on a loaded machine.</summary>
+    /// <summary>Scrapes are every two seconds, evaluations every second: a minute is ample even on a loaded machine.</summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     private PrometheusServer Prometheus => cluster.Prometheus;
@@ -69,7 +69,7 @@ public sealed partial class PrometheusScrapeTests(PrometheusFixture cluster) : I
         Assert.True(queries.Count > 20, $"{queries.Count} queries found");
         var names = queries.SelectMany(MetricNames).ToHashSet();
 
-        // A process's first scrapes may time out on a loaded machine (scrape_timeout 1 s): wait for every name to be in.
+        // A scrape may time out on a loaded machine, and a histogram appears with its first sample: wait for every name.
         await Eventually.GetAsync(async () =>
             {
                 var exported = (await Prometheus.GetDataAsync("/api/v1/label/__name__/values")).EnumerateArray().Select(n => n.GetString()!);
