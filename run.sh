@@ -13,6 +13,7 @@
 #   C360_SILO_PORT           first silo's silo port     (default 11111; silo n uses +n-1)
 #   C360_SILO_GATEWAY_PORT   first silo's gateway port  (default 30000; silo n uses +n-1)
 #   C360_SILO_MANAGEMENT_PORT first silo's management port, health probes on 127.0.0.1 (default 11180; silo n uses +n-1)
+#   C360_GATEWAY_MANAGEMENT_PORT gateway's management port, /metrics and health on 127.0.0.1 (default 11190)
 #   C360_FEED_CUSTOMERS / C360_FEED_RATE   demo population and events per second (default 50 / 20)
 set -euo pipefail
 
@@ -46,6 +47,7 @@ PG_PORT="${C360_PG_PORT:-55432}"
 SILO_PORT="${C360_SILO_PORT:-11111}"
 SILO_GATEWAY_PORT="${C360_SILO_GATEWAY_PORT:-30000}"
 SILO_MANAGEMENT_PORT="${C360_SILO_MANAGEMENT_PORT:-11180}"
+GATEWAY_MANAGEMENT_PORT="${C360_GATEWAY_MANAGEMENT_PORT:-11190}"
 FEED_CUSTOMERS="${C360_FEED_CUSTOMERS:-50}"
 FEED_RATE="${C360_FEED_RATE:-20}"
 CLUSTER_ID=customer360
@@ -143,6 +145,7 @@ for ((i = 0; i < SILOS; i++)); do
     done
 done
 port_open "$URL_HOST" "$URL_PORT" && die "$URL_HOST:$URL_PORT is in use (another ./run.sh?). Stop it, or set C360_URL."
+port_open 127.0.0.1 "$GATEWAY_MANAGEMENT_PORT" && die "Port $GATEWAY_MANAGEMENT_PORT is in use (another ./run.sh?). Stop it, or set C360_GATEWAY_MANAGEMENT_PORT."
 
 # ----------------------------------------------------------------------------------------------------------
 # 2. PostgreSQL, with a password generated on the first run and kept (mode 600) for the next ones
@@ -236,6 +239,7 @@ start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" 
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
     "Auth__Producers__0__Grants__2=store-systems" "Auth__Producers__0__Stores__0=S01" \
     "OpenApi__Enabled=true" \
+    "Management__Urls=http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 if ! wait_http "$PROBE_URL/health/ready" 180 "${PIDS[gateway]}"; then
     tail -n 40 "$LOG_DIR/gateway.log" >&2
@@ -302,6 +306,7 @@ LOGINS="$(demo_logins)"
         echo "  Cluster:     $SILOS silos (silo ports $SILO_PORT-$((SILO_PORT + SILOS - 1)), gateway ports $SILO_GATEWAY_PORT-$((SILO_GATEWAY_PORT + SILOS - 1))), cluster id '$CLUSTER_ID'"
         echo "               silo health: http://127.0.0.1:$SILO_MANAGEMENT_PORT-$((SILO_MANAGEMENT_PORT + SILOS - 1))/health/live and /health/ready"
     fi
+    echo "  Metrics:     http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/metrics (gateway), http://127.0.0.1:$SILO_MANAGEMENT_PORT/metrics (silo)"
     if ((FEEDER)); then
         echo "  Demo feed:   $FEED_CUSTOMERS customers, about $FEED_RATE usage events/s"
     fi

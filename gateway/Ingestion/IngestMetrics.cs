@@ -33,10 +33,10 @@ public sealed class IngestMetrics
     /// <summary>What one request's answer reported.</summary>
     public void Answered(IngestTally tally)
     {
-        var answer = tally.ToResponse();
-        if (answer.Accepted > 0) _events.Add(answer.Accepted, Accepted);
-        if (answer.Duplicates > 0) _events.Add(answer.Duplicates, Duplicate);
-        if (answer.Held > 0) _events.Add(answer.Held, Held);
+        // Every chunk has completed by now: the counts no longer move.
+        if (tally.Accepted > 0) _events.Add(tally.Accepted, Accepted);
+        if (tally.Duplicates > 0) _events.Add(tally.Duplicates, Duplicate);
+        if (tally.Held > 0) _events.Add(tally.Held, Held);
         foreach (var (reason, count) in tally.RejectedByReason()) _events.Add(count, Rejected[reason]);
     }
 

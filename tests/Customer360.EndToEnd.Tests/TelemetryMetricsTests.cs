@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Customer360.Testing;
@@ -84,9 +85,21 @@ public sealed class TelemetryMetricsTests(SystemFixture system)
         Assert.Equal(1, Events(after, "rejected", "unknown-msisdn") - Events(before, "rejected", "unknown-msisdn"));
         Assert.Equal(2, Events(after, "rejected") - Events(before, "rejected"));
         Assert.Equal(2, PrometheusText.Sum(after, "c360_ingest_request_size_bytes_count") - PrometheusText.Sum(before, "c360_ingest_request_size_bytes_count"));
+        // A body of unknown length (NDJSON, chunked) is measured as it is read.
+        var ndjson = Encoding.UTF8.GetBytes(Data("TM2", "TM2-d4", 4).ToJsonString() + "\n" + Data("TM2", "TM2-d5", 5).ToJsonString() + "\n");
+        using var chunked = new StreamContent(new MemoryStream(ndjson));
+        chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        using var third = await system.Http.SendAsync(request);
+        Assert.True(third.IsSuccessStatusCode, await third.Content.ReadAsStringAsync());
+        var last = await ScrapeGatewayAsync();
+        Assert.Equal(2, Events(last, "accepted") - Events(after, "accepted"));
+        Assert.Equal(ndjson.Length, PrometheusText.Sum(last, "c360_ingest_request_size_bytes_sum") - PrometheusText.Sum(after, "c360_ingest_request_size_bytes_sum"));
+
         // The customer's number and the events' ids never become labels.
-        Assert.DoesNotContain("13912399999", after);
-        Assert.DoesNotContain("TM2", after);
+        Assert.DoesNotContain("13912399999", last);
+        Assert.DoesNotContain("TM2", last);
     }
 
     [Fact]

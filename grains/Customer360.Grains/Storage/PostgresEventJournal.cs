@@ -21,7 +21,7 @@ public sealed partial class PostgresEventJournal(
     NpgsqlDataSource db, IOptions<JournalOptions> options, ILogger<PostgresEventJournal> logger, JournalMetrics? metrics = null)
     : BackgroundService, IEventJournal
 {
-    // Caller: the appending grain's span, which the commit's span is a child of or links (JournalTracing).
+    // Caller: the appending grain's span, which the commit's span is a child of or links (BatchTracing).
     private sealed record PendingAppend(string CustomerId, IReadOnlyList<JournalEntry> Entries, TaskCompletionSource<IReadOnlySet<string>> Done,
         ActivityContext Caller);
 
@@ -178,7 +178,8 @@ public sealed partial class PostgresEventJournal(
     {
         var rows = 0;
         foreach (var p in batch) rows += p.Entries.Count;
-        using var span = JournalTracing.StartCommit(batch, p => p.Caller, rows);
+        using var span = BatchTracing.Start(BatchTracing.JournalCommit, batch, p => p.Caller);
+        span?.SetTag("c360.journal.rows", rows);
         try
         {
             var started = Stopwatch.GetTimestamp();
