@@ -17,6 +17,9 @@ public sealed class PrometheusFixture : IAsyncLifetime
 {
     public const string SiloJob = "c360-silo";
     public const string GatewayJob = "c360-gateway";
+    /// <summary>The feed's customer ids and phone numbers start so: no metric label may carry them.</summary>
+    public const string CustomerPrefix = "PROM";
+    public const string MsisdnPrefix = "1391555";
     private const int Customers = 10;
     private const int Batches = 6;
     private const int BatchEvents = 50;
@@ -63,8 +66,8 @@ public sealed class PrometheusFixture : IAsyncLifetime
 
         using var ingest = _gateway.CreateHttpClient();
         ingest.DefaultRequestHeaders.Add("X-Api-Key", producer.Key);
-        var ids = Enumerable.Range(1, Customers).Select(i => $"PROM{i:D2}").ToArray();
-        await PostAsync(ingest, [.. ids.Select((id, i) => Registered(id, $"{id}-reg", msisdn: $"1391555{i:D4}"))]);
+        var ids = Enumerable.Range(1, Customers).Select(i => $"{CustomerPrefix}{i:D2}").ToArray();
+        await PostAsync(ingest, [.. ids.Select((id, i) => Registered(id, $"{id}-reg", msisdn: $"{MsisdnPrefix}{i:D4}"))]);
 
         // A console following every customer of the feed: its pushes are what the push lag measures.
         _console = await ConnectConsoleAsync();

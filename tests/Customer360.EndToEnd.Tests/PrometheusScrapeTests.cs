@@ -86,6 +86,22 @@ public sealed partial class PrometheusScrapeTests(PrometheusFixture cluster) : I
     }
 
     [Fact]
+    public async Task no_exported_series_names_a_customer_or_a_phone_number_of_the_feed()
+    {
+        // The feed's last events are counted once this holds: every series it caused has been scraped.
+        await UntilAsync($"sum(c360_ingest_events_total{{job=\"{PrometheusFixture.GatewayJob}\", outcome=\"accepted\"}})", cluster.Accepted);
+
+        var series = (await Prometheus.GetDataAsync($"/api/v1/series?match[]={Uri.EscapeDataString("{job=~\"c360-silo|c360-gateway\"}")}"))
+            .EnumerateArray().ToList();
+        Assert.True(series.Count > 100, $"{series.Count} series");
+        var personal = series.SelectMany(s => s.EnumerateObject().Select(l => $"{l.Name}=\"{l.Value.GetString()}\""))
+            .Where(label => label.Contains(PrometheusFixture.CustomerPrefix, StringComparison.Ordinal)
+                || label.Contains(PrometheusFixture.MsisdnPrefix, StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.True(personal.Count == 0, $"labels naming the feed's customers: {string.Join(", ", personal)}");
+    }
+
+    [Fact]
     public async Task the_alert_rules_load_and_a_healthy_cluster_raises_none()
     {
         var rules = await Eventually.GetAsync(async () => (await Prometheus.GetDataAsync("/api/v1/rules")).GetProperty("groups").Clone(),
