@@ -37,6 +37,12 @@ export interface TopicMessage {
   [field: string]: unknown;
 }
 
+/** The hub's "look again": the notices of these topics (or of all, when `all`) were dropped; read them again. */
+export interface ResyncMessage {
+  all: boolean;
+  topics: string[];
+}
+
 export interface TopicListener {
   /** After every (re)subscription: the state to render from. */
   onSnapshot(snapshot: TopicSnapshot): void;
@@ -112,6 +118,7 @@ export class LiveConnection {
     for (const kind of this.options.messageKinds) {
       this.hub.on(kind, (message: TopicMessage) => this.route(kind, message));
     }
+    this.hub.on('resync', (message: ResyncMessage) => this.resync(message));
   }
 
   start(): void {
@@ -233,6 +240,18 @@ export class LiveConnection {
       if (this.subscribed.get(topic) === generation) this.subscribed.delete(topic);
       console.warn(`Subscribe ${topic} failed`, error);
       for (const listener of [...(this.topics.get(topic) ?? [])]) listener.onSubscribeFailed?.(error);
+    }
+  }
+
+  /**
+   * The gateway dropped this console's backlog of notices (it did not take them fast enough): the topics named, or
+   * all when `all` is set, are read again exactly as after a reconnection — a fresh snapshot, then newer notices.
+   */
+  private resync(message: ResyncMessage): void {
+    const named = message?.all ? [...this.topics.keys()] : (message?.topics ?? []).filter((t) => this.topics.has(t));
+    for (const topic of named) {
+      this.subscribed.delete(topic);
+      void this.subscribe(topic);
     }
   }
 

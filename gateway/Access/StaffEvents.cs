@@ -16,6 +16,8 @@ public sealed class StaffEvents(IClusterClient cluster, [FromKeyedServices(Clock
     public async Task<EventOutcome> SendAsync(string customerId, EventPayload payload)
     {
         var e = new CustomerEvent($"staff-{Guid.NewGuid():N}", customerId, null, time.GetUtcNow(), payload);
+        // Real time, whatever the business clock says: the push lag metric measures from here to the consoles.
+        EventArrival.Stamp(TimeProvider.System.GetUtcNow());
         var outcomes = await cluster.GetGrain<ICustomerGrain>(customerId).Ingest([e]);
         return outcomes[0];
     }

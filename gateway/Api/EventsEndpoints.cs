@@ -19,7 +19,8 @@ public static partial class EventsEndpoints
                 "The answer comes only after every accepted event is durable. A repeated eventId counts as a duplicate and is applied once. " +
                 "Producers authenticate with an X-Api-Key header (Auth:Producers) or a bearer token of role ingest. " +
                 "Each event must lie within the caller's grants (usage, master-data, store-systems with its stores); " +
-                "an event outside them is rejected alone with the reason.")
+                "an event outside them is rejected alone with the reason. " +
+                "503 with Retry-After: the store is unavailable, or Ingest:MaxConcurrentRequests requests are in flight on this gateway; nothing of the request is acknowledged.")
             .Accepts<object[]>("application/json", "application/x-ndjson")
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -27,7 +28,8 @@ public static partial class EventsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .RequireAuthorization(Roles.IngestPolicy);
+            .RequireAuthorization(Roles.IngestPolicy)
+            .RequireRateLimiting(IngestConcurrencyLimit.Policy);
         return app;
     }
 
@@ -85,6 +87,8 @@ public static partial class EventsEndpoints
         IngestTally tally, int chunkEvents)
     {
         var chunk = new List<BodyItem>(chunkEvents);
+        // When the chunk's first event was read (real time): the push lag is measured from it.
+        var arrivedAt = TimeProvider.System.GetUtcNow();
         var inFlight = Task.CompletedTask;
         try
         {
@@ -96,10 +100,11 @@ public static partial class EventsEndpoints
                     continue;
                 }
                 if (!gate.Admits(item, tally)) continue;
+                if (chunk.Count == 0) arrivedAt = TimeProvider.System.GetUtcNow();
                 chunk.Add(item);
                 if (chunk.Count < chunkEvents) continue;
                 await inFlight;
-                inFlight = ingestor.IngestAsync(chunk, tally);
+                inFlight = ingestor.IngestAsync(chunk, tally, arrivedAt);
                 chunk = new List<BodyItem>(chunkEvents);
             }
         }
@@ -109,7 +114,7 @@ public static partial class EventsEndpoints
             return ex;
         }
         await inFlight;
-        if (chunk.Count > 0) await ingestor.IngestAsync(chunk, tally);
+        if (chunk.Count > 0) await ingestor.IngestAsync(chunk, tally, arrivedAt);
         return null;
     }
 

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Customer360.Gateway.Audit;
 
-/// <summary>The audit log's wiring: options, its own PostgreSQL pool, the writer, the pruner, the 503 answer and the admin endpoint.</summary>
+/// <summary>The audit log's wiring: options, its own PostgreSQL pool, the writer, the 503 answer and the admin endpoint.</summary>
 public static class AuditHostingExtensions
 {
     /// <summary>
@@ -23,8 +23,6 @@ public static class AuditHostingExtensions
             .Validate(o => o.BatchSize is > 0 and <= 10_000, "Audit:BatchSize must be from 1 to 10000")
             .Validate(o => o.WriteTimeout > TimeSpan.Zero && o.WriteTimeout <= TimeSpan.FromMinutes(1), "Audit:WriteTimeout must be more than 0 and at most 00:01:00")
             .Validate(o => o.RetryAfterSeconds is > 0 and <= 3600, "Audit:RetryAfterSeconds must be from 1 to 3600")
-            .Validate(o => o.RetentionDays is >= 30 and <= 36_500, "Audit:RetentionDays must be from 30 to 36500 days")
-            .Validate(o => o.PruneInterval >= TimeSpan.FromSeconds(1), "Audit:PruneInterval must be at least 00:00:01")
             .ValidateOnStart();
         services.AddKeyedSingleton(DataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(sp => new AuditStore(sp.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey)));
@@ -32,9 +30,6 @@ public static class AuditHostingExtensions
         services.AddSingleton(sp => AuditMetrics.Observe(new AuditLog(sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<IOptions<AuditOptions>>(),
             TimeProvider.System, sp.GetRequiredService<ILogger<AuditLog>>()), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<AuditLog>());
-        services.AddSingleton(sp => new AuditPruner(sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<IOptions<AuditOptions>>(),
-            TimeProvider.System, sp.GetRequiredService<ILogger<AuditPruner>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<AuditPruner>());
         // Used by the gateway's UseExceptionHandler(): a read whose entry cannot be committed answers 503.
         services.AddExceptionHandler<AuditUnavailableHandler>();
         return builder;

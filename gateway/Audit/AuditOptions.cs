@@ -1,6 +1,6 @@
 namespace Customer360.Gateway.Audit;
 
-/// <summary>The audit log's writer and retention. Bound from configuration section <c>Audit</c>.</summary>
+/// <summary>The audit log's writer. Bound from configuration section <c>Audit</c>.</summary>
 public sealed class AuditOptions
 {
     public const string Section = "Audit";
@@ -23,12 +23,6 @@ public sealed class AuditOptions
     /// <summary>The Retry-After, in seconds, of a 503 answered because the log could not be written. Default 5.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
-    /// <summary>
-    /// Days an entry is kept; older ones are deleted by <c>c360_prune_audit</c>, at start and every
-    /// <see cref="PruneInterval"/>. At least 30 (the function refuses less). Default 180.
-    /// </summary>
-    public int RetentionDays { get; set; } = 180;
-
-    /// <summary>How often old entries are pruned. Default one hour.</summary>
-    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+    // Retention (Audit:RetentionDays) is the silo's retention job now (Customer360.Grains.Retention.RetentionOptions),
+    // one job per cluster rather than one pruner per gateway.
 }

@@ -49,14 +49,6 @@ public sealed class AuditStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Deletes the entries older than <paramref name="retentionDays"/> through <c>c360_prune_audit</c>; returns how many.</summary>
-    public async Task<long> PruneAsync(int retentionDays, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("select c360_prune_audit(@days)");
-        cmd.Parameters.AddWithValue("days", retentionDays);
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken ct)
     {
         // Only the conditions asked for go into the statement, so each query can use its index

@@ -16,6 +16,7 @@ using Npgsql;
 using Microsoft.Extensions.Options;
 using Customer360.Gateway.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -52,10 +53,12 @@ public static class GatewayHostingExtensions
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,
                 "Ingest:MaxBodyBytes, Ingest:MaxEvents, Ingest:ChunkEvents and Ingest:RetryAfterSeconds must be positive")
+            .Validate(o => o.MaxConcurrentRequests > 0, "Ingest:MaxConcurrentRequests must be positive")
             .ValidateOnStart();
         services.AddOptions<ConsolePushOptions>().BindConfiguration("ConsolePush")
             .Validate(o => o.RenewInterval > TimeSpan.Zero && o.RenewTimeout > TimeSpan.Zero,
                 "ConsolePush:RenewInterval and ConsolePush:RenewTimeout must be positive")
+            .Validate(o => o.OutboxCapacity is > 0 and <= 100_000, "ConsolePush:OutboxCapacity must be between 1 and 100000")
             .ValidateOnStart();
 
         var clusterChanged = new ClusterChangeSignal();
@@ -88,6 +91,8 @@ public static class GatewayHostingExtensions
 
         services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
         services.AddSingleton<EventIngestor>();
+        // At most Ingest:MaxConcurrentRequests event posts in flight on this gateway; more get 503 with Retry-After.
+        services.AddRateLimiter(o => o.AddPolicy<string, IngestConcurrencyLimit>(IngestConcurrencyLimit.Policy));
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<HubMetrics>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -96,13 +101,16 @@ public static class GatewayHostingExtensions
         services.AddSingleton<CustomerSearch>();
         services.AddSingleton<TopicRouter>();
         services.AddSingleton<SnapshotReader>();
+        services.AddSingleton<PushMetrics>();
+        services.AddSingleton<TopicConsoles>();
+        services.AddSingleton<ConsoleOutboxes>();
         services.AddSingleton<PushReceiver>();
         // The observer reference must stay strongly held for the life of the process, or Orleans may
         // collect it and pushes stop arriving; a singleton holds it.
         services.AddSingleton(sp => sp.GetRequiredService<IClusterClient>().CreateObjectReference<IPushReceiver>(sp.GetRequiredService<PushReceiver>()));
         services.AddSingleton(sp => new SubscriptionRegistry(
             sp.GetRequiredService<TopicRouter>(), sp.GetRequiredService<PushReceiver>(), sp.GetRequiredService<IPushReceiver>(),
-            sp.GetRequiredService<HubMetrics>()));
+            sp.GetRequiredService<TopicConsoles>(), sp.GetRequiredService<HubMetrics>()));
         services.AddSingleton<SubscriptionRenewer>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRenewer>());
 
@@ -130,6 +138,7 @@ public static class GatewayHostingExtensions
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddExceptionHandler<StoreUnavailableHandler>();
+        services.Configure<HubOptions>(o => o.AddFilter<StoreUnavailableHubFilter>());
         return builder;
     }
 

@@ -14,7 +14,11 @@ public sealed class EventIngestor(IClusterClient cluster)
 {
     private const int RouterSpread = 64;
 
-    public async Task IngestAsync(IReadOnlyList<BodyItem> chunk, IngestTally tally)
+    /// <summary>
+    /// Ingests <paramref name="chunk"/>, whose first event arrived at <paramref name="arrivedAt"/> (real time): the
+    /// notices its changes cause carry it to the consoles' gateways, which measure the push lag from it.
+    /// </summary>
+    public async Task IngestAsync(IReadOnlyList<BodyItem> chunk, IngestTally tally, DateTimeOffset arrivedAt)
     {
         var owners = await ResolveNumbersAsync(chunk);
         var routed = new List<BodyItem>(chunk.Count);
@@ -40,6 +44,7 @@ public sealed class EventIngestor(IClusterClient cluster)
         // producer sends the batch again. The router's key is only a spread: an Orleans client sends each grain
         // id through one silo, so varying it shares the chunks among all silos of the cluster.
         var router = cluster.GetGrain<IIngestRouterGrain>(Random.Shared.Next(RouterSpread));
+        EventArrival.Stamp(arrivedAt);
         var outcomes = await router.Route(new EventChunk(customerIds, events));
         for (var i = 0; i < routed.Count; i++) tally.Count(routed[i], outcomes[i]);
     }

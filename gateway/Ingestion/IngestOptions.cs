@@ -15,6 +15,14 @@ public sealed class IngestOptions
     /// </summary>
     public int ChunkEvents { get; set; } = 2000;
 
-    /// <summary>Seconds a producer is told to wait (Retry-After) when the store is unavailable. Default 2.</summary>
+    /// <summary>
+    /// Most <c>POST /api/v1/events</c> requests this gateway works on at once; one more is answered 503 with
+    /// Retry-After (<see cref="RetryAfterSeconds"/>) at once, not queued, and nothing of it is stored. Each request holds
+    /// at most about two chunks (<see cref="ChunkEvents"/>) while the cluster stores them, so this bounds the events
+    /// a gateway holds for producers when the cluster cannot keep up. Default 32.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    /// <summary>Seconds a producer is told to wait (Retry-After) when the store is unavailable or the gateway is busy. Default 2.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }

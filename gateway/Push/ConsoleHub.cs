@@ -14,13 +14,22 @@ namespace Customer360.Gateway.Push;
 /// the connection closes when it expires). Every <c>Subscribe</c> is authorized like a REST read of the same
 /// thing, by the one access model (<see cref="AccessRules.MayFollow"/>), decided before any customer grain is called;
 /// every refusal is audited. A console can follow only what its user may see, masked as their role requires. Thin otherwise:
-/// subscriptions go to the <see cref="SubscriptionRegistry"/>, pushes come from the <see cref="PushReceiver"/>;
+/// subscriptions go to the <see cref="SubscriptionRegistry"/>, pushes come from the <see cref="PushReceiver"/> through
+/// the console's own bounded outbox (<see cref="ConsoleOutbox"/>);
 /// connection ids never leave this gateway.
 /// </summary>
 [Authorize(Policy = Roles.StaffPolicy)]
-public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router, SnapshotReader snapshots, CustomerReader reader, AuditLog audit,
-    HubMetrics metrics) : Hub
+public sealed class ConsoleHub(SubscriptionRegistry registry, ConsoleOutboxes outboxes, TopicRouter router, SnapshotReader snapshots,
+    CustomerReader reader, AuditLog audit, HubMetrics metrics) : Hub
 {
+    /// <summary>Opens the console's outbox: its pushes are worded masked or in full as its user may see them, for the whole connection.</summary>
+    public override Task OnConnectedAsync()
+    {
+        metrics.Connected();
+        outboxes.Open(Context.ConnectionId, Context.User?.ToViewer() is not { } viewer || AccessRules.Masks(viewer));
+        return Task.CompletedTask;
+    }
+
     /// <summary>Follows a topic. Returns its snapshot; later notices carry higher versions.</summary>
     public async Task<TopicSnapshot> Subscribe(string topic)
     {
@@ -36,12 +45,21 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
                 isCustomer ? $"hub Subscribe {Topics.CustomerPrefix}:{{id}}" : $"hub Subscribe {topic}", customer?.Why ?? "outside scope");
             throw new HubException($"not allowed: '{topic}' is outside your scope");
         }
-        // Order matters: join the group and subscribe at the owner first, then read the snapshot. A change in
-        // between is both in the snapshot and pushed; the console drops the push by its version. The other
+        // Order matters: follow the topic here and subscribe at the owner first, then read the snapshot. A change
+        // in between is both in the snapshot and pushed; the console drops the push by its version. The other
         // order could lose it.
-        await Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.For(topic, AccessRules.Masks(viewer)));
-        await registry.AddAsync(Context.ConnectionId, topic, owner);
-        var snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        TopicSnapshot snapshot;
+        try
+        {
+            await registry.AddAsync(Context.ConnectionId, topic, owner);
+            snapshot = await snapshots.ReadAsync(topic, viewer, ConsoleLanguage.Of(Context.GetHttpContext()));
+        }
+        catch
+        {
+            // No snapshot, no pushes: a console that failed to subscribe (the store down, say) is not left following.
+            await Unsubscribe(topic);
+            throw;
+        }
         // A snapshot is a read like its REST twin: every customer in it is in the audit log before it is answered.
         try
         {
@@ -57,21 +75,13 @@ public sealed class ConsoleHub(SubscriptionRegistry registry, TopicRouter router
         return snapshot;
     }
 
-    public async Task Unsubscribe(string topic)
-    {
-        foreach (var group in PushGroups.Both(topic)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
-        await registry.RemoveAsync(Context.ConnectionId, topic);
-    }
-
-    public override Task OnConnectedAsync()
-    {
-        metrics.Connected();
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(string topic) => registry.RemoveAsync(Context.ConnectionId, topic);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         metrics.Disconnected();
+        // First, and whatever the cluster does: what waits for a console that is gone is freed at once.
+        outboxes.Close(Context.ConnectionId);
         return registry.RemoveConnectionAsync(Context.ConnectionId);
     }
 }

@@ -12,4 +12,11 @@ public sealed class ConsolePushOptions
 
     /// <summary>How long one renewal may take. Default 5 s.</summary>
     public TimeSpan RenewTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Most notices that may wait for one console (SignalR connection); notices for the same topic and customer
+    /// coalesce into one. Past it, the console's backlog is dropped and replaced by one <c>resync</c> message naming
+    /// the topics to read again, so a console that does not keep up costs a bounded amount of memory. Default 256.
+    /// </summary>
+    public int OutboxCapacity { get; set; } = 256;
 }

@@ -5,44 +5,49 @@ using Customer360.Domain.Access;
 using Customer360.Domain.Derived;
 using Customer360.Domain.Views;
 using Customer360.Gateway.Localization;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Customer360.Gateway.Push;
 
 /// <summary>
-/// This gateway's one receiver of pushes from the cluster. It forwards each notice to the consoles in the
-/// topic's SignalR groups — worded in full for one, with personal data masked for the other — and remembers the
-/// newest version seen per topic so that a lease renewal can tell whether a notice was lost (for example while
-/// the owning grain moved to another silo).
+/// This gateway's one receiver of pushes from the cluster. It hands each notice to the outbox of every console that
+/// follows the topic (<see cref="ConsoleOutbox"/>: bounded, one sender per console), worded in full or with personal
+/// data masked as each console's user may see it, and remembers the newest version seen per topic so that a lease
+/// renewal can tell whether a notice was lost (for example while the owning grain moved to another silo).
 /// </summary>
-public sealed partial class PushReceiver(IHubContext<ConsoleHub> hub, ILogger<PushReceiver> logger) : IPushReceiver
+public sealed class PushReceiver(TopicConsoles consoles, ConsoleOutboxes outboxes, PushMetrics metrics) : IPushReceiver
 {
     private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
 
     public string GatewayId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>
-    /// Hands the batch to SignalR and returns without waiting for the consoles to take it: a group send completes
-    /// only when its slowest connection has, and waiting here would hold up the silo's next batch for every
-    /// console of this gateway. Each connection's writes stay in order; a console that falls behind gets its
-    /// notices late, the others do not notice.
+    /// Queues the batch in the consoles' outboxes and returns without waiting for any console to take it: waiting here
+    /// would hold up the silo's next batch for every console of this gateway. Each console's notices stay in order; a
+    /// console that falls behind gets a "look again" instead of a growing backlog, the others do not notice.
     /// </summary>
     public Task Deliver(ImmutableArray<PushMessage> batch)
     {
         foreach (var m in batch)
         {
             if (!Advance(m.Topic, m.Version)) continue;
-            Watch(hub.Clients.Group(PushGroups.For(m.Topic, masked: false)).SendAsync(m.Kind, Payload(m, masked: false)));
-            Watch(hub.Clients.Group(PushGroups.For(m.Topic, masked: true)).SendAsync(m.Kind, Payload(m, masked: true)));
+            metrics.Notice(m.Kind);
+            Fanout(m);
         }
         return Task.CompletedTask;
     }
 
-    private void Watch(Task send)
+    /// <summary>Queues a notice for every console of its topic, whatever versions were seen.</summary>
+    public void Fanout(PushMessage m)
     {
-        if (send.IsCompletedSuccessfully) return;
-        send.ContinueWith(t => LogSendFailed(logger, t.Exception!.GetBaseException().GetType().Name),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var notice = new ConsoleNotice(m);
+        var reached = 0;
+        foreach (var connectionId in consoles.ConsolesOf(m.Topic))
+        {
+            if (outboxes.Find(connectionId) is not { } outbox) continue;
+            outbox.Enqueue(notice);
+            reached++;
+        }
+        metrics.Fanout(m.Topic, reached);
     }
 
     /// <summary>What a console receives: topic, customer, version and what changed, plus the line, walk-in or tier change a list topic carries.</summary>
@@ -89,7 +94,4 @@ public sealed partial class PushReceiver(IHubContext<ConsoleHub> hub, ILogger<Pu
     }
 
     public void Forget(string topic) => _versions.TryRemove(topic, out _);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A push to a console group failed: {Error}")]
-    private static partial void LogSendFailed(ILogger logger, string error);
 }

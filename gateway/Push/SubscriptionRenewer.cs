@@ -1,5 +1,4 @@
 using Customer360.Contracts;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Customer360.Gateway.Push;
@@ -11,7 +10,7 @@ namespace Customer360.Gateway.Push;
 /// to look again — no console stays silently stale.
 /// </summary>
 public sealed partial class SubscriptionRenewer(
-    SubscriptionRegistry registry, TopicRouter router, PushReceiver receiver, IHubContext<ConsoleHub> hub,
+    SubscriptionRegistry registry, TopicRouter router, PushReceiver receiver,
     ClusterChangeSignal clusterChanged, IOptions<ConsolePushOptions> options, ILogger<SubscriptionRenewer> logger)
     : BackgroundService
 {
@@ -34,8 +33,7 @@ public sealed partial class SubscriptionRenewer(
             {
                 var version = await registry.RenewAsync(owner).WaitAsync(options.Value.RenewTimeout, ct);
                 if (receiver.Advance(topic, version) && Topics.TryParse(topic, out _, out var key))
-                    await hub.Clients.Groups(PushGroups.Both(topic)).SendAsync(TopicRouter.NoticeKindOf(topic),
-                        new { topic, customerId = key, version, changed = Array.Empty<string>() }, ct);
+                    receiver.Fanout(new PushMessage(topic, TopicRouter.NoticeKindOf(topic), key, version, []));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

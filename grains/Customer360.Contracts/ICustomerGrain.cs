@@ -39,6 +39,14 @@ public interface ICustomerGrain : IGrainWithStringKey, ITopicOwner
     Task WriteSnapshot();
 
     /// <summary>
+    /// Writes the snapshot if anything is not in it yet and answers the journal sequence number the stored snapshot
+    /// reaches (0 when none is stored). The retention job asks before it drops a journal partition holding entries of
+    /// this customer: every entry up to that number may go.
+    /// </summary>
+    [Alias("snapshot-now")]
+    Task<long> SnapshotNow();
+
+    /// <summary>
     /// Erases the person (PIPL deletion): their work orders' free text and the walk-in lists that show them, then
     /// this grain's profile and snapshot (a durable erased flag: every later event is refused), then, in one
     /// transaction, the journal payloads, the MSISDN index, the read model and the tombstone. Idempotent, and

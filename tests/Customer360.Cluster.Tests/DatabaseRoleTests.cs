@@ -204,7 +204,7 @@ public sealed class DatabaseRoleTests(DatabaseFixture fixture) : IClassFixture<D
                 end if;
             end $$;
             revoke all on c360_users, c360_rules_history from c360_gateway, c360_silo;
-            revoke all on function c360_prune_audit(int) from c360_gateway;
+            revoke all on function c360_prune_audit(int) from c360_silo;
             """);
         Assert.False(await CanAsync(db, "has_table_privilege('c360_gateway', 'c360_users', 'SELECT')"));
 
@@ -222,9 +222,10 @@ public sealed class DatabaseRoleTests(DatabaseFixture fixture) : IClassFixture<D
                       from pg_depend d join pg_class s on s.oid = d.objid and s.relkind = 'S'
                       where d.refobjid = 'c360_users'::regclass and d.deptype in ('a', 'i')), true)
             """));
-        Assert.True(await CanAsync(db, "has_function_privilege('c360_gateway', 'c360_prune_audit(int)', 'EXECUTE')"));
-        // The silo would have it through PUBLIC, which functions are executable by unless revoked.
-        Assert.False(await CanAsync(db, "has_function_privilege('c360_silo', 'c360_prune_audit(int)', 'EXECUTE')"));
+        // The retention job, in the silo, prunes the log (issue 14); the gateway no longer may.
+        Assert.True(await CanAsync(db, "has_function_privilege('c360_silo', 'c360_prune_audit(int)', 'EXECUTE')"));
+        // The gateway would have it through PUBLIC, which functions are executable by unless revoked.
+        Assert.False(await CanAsync(db, "has_function_privilege('c360_gateway', 'c360_prune_audit(int)', 'EXECUTE')"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class JournalBoundsTests(DatabaseFixture fixture) : IClassFixture<
     public async Task a_read_past_the_read_queue_capacity_fails_at_once_and_the_queued_ones_are_answered_once_the_reader_runs()
     {
         await using var db = NpgsqlDataSource.Create(fixture.Db.SiloConnectionString);
-        var journal = new PostgresEventJournal(db, Options.Create(new JournalOptions { ReadQueueCapacity = 2 }),
+        var journal = new PostgresEventJournal(db, new JournalPartitions(db), Options.Create(new JournalOptions { ReadQueueCapacity = 2 }),
             NullLogger<PostgresEventJournal>.Instance);
         var customer = $"JB{Guid.NewGuid():N}";
 

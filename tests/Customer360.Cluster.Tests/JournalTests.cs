@@ -17,7 +17,7 @@ public sealed class JournalTests(DatabaseFixture fixture) : IClassFixture<Databa
     public async Task a_repeated_id_is_reported_and_skipped_a_taken_sequence_number_fails_and_nothing_else_is_lost()
     {
         await using var db = NpgsqlDataSource.Create(fixture.Db.SiloConnectionString);
-        var journal = new PostgresEventJournal(db, Options.Create(new JournalOptions { StatementBatchesAfterDuplicate = 1 }),
+        var journal = new PostgresEventJournal(db, new JournalPartitions(db), Options.Create(new JournalOptions { StatementBatchesAfterDuplicate = 1 }),
             NullLogger<PostgresEventJournal>.Instance);
         await journal.StartAsync(CancellationToken.None);
         try

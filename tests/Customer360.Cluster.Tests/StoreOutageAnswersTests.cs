@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Customer360.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 using static Customer360.Testing.Events;
@@ -56,6 +58,8 @@ public sealed class StoreOutageAnswersTests(ITestOutputHelper output)
         // The profile leaves memory, so that reading it again needs the store.
         await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).WaitAsync(Answer);
 
+        // Signing in needs the store: the console's token is taken before the outage.
+        var token = await gateway.SignInAsync("admin");
         await postgres.StopAsync();
 
         var gatewayReady = await ReadyAsync(probe, gateway.BaseAddress);
@@ -76,6 +80,13 @@ public sealed class StoreOutageAnswersTests(ITestOutputHelper output)
                 $"{method} {path} while PostgreSQL is down: {(int)status}, Retry-After {retryAfter?.ToString() ?? "none"}: {text}");
             Assert.DoesNotContain("Npgsql", text);
         }
+        // A console's hub call is told the same, in words, rather than SignalR's "an unexpected error occurred".
+        var console = await ConnectConsoleAsync(gateway, token);
+        await using (console)
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => console.InvokeAsync<JsonElement>("Subscribe", $"customer:{id}").WaitAsync(Answer));
+            Assert.Contains("the customer store is unavailable; try again in", refused.Message, StringComparison.Ordinal);
+        }
         await AssertLiveAsync(probe, gateway.BaseAddress, silo.ManagementAddress);
 
         await postgres.StartAsync();
@@ -88,7 +99,23 @@ public sealed class StoreOutageAnswersTests(ITestOutputHelper output)
         foreach (var (client, method, path, body) in reads)
             await Eventually.GetAsync(async () => (await SendAsync(client, method, path, body())).Status, s => s == HttpStatusCode.OK, Answer,
                 $"{method} {path} answering 200 after PostgreSQL is back");
+        var recovered = await ConnectConsoleAsync(gateway, token);
+        await using (recovered)
+        {
+            var snapshot = await recovered.InvokeAsync<JsonElement>("Subscribe", $"customer:{id}").WaitAsync(Answer);
+            Assert.Equal($"customer:{id}", snapshot.GetProperty("topic").GetString());
+            Assert.True(snapshot.GetProperty("version").GetInt64() > 0, snapshot.GetRawText());
+        }
         await AssertLiveAsync(probe, gateway.BaseAddress, silo.ManagementAddress);
+    }
+
+    private static async Task<HubConnection> ConnectConsoleAsync(TestGateway gateway, string token)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway.BaseAddress, "/hubs/console"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await hub.StartAsync().WaitAsync(Answer);
+        return hub;
     }
 
     internal static async Task AssertLiveAsync(HttpClient probe, params Uri[] addresses)

@@ -44,6 +44,7 @@ public sealed class EventParserTests
     [InlineData("""{"eventId":"x","customerId":"C1","type":"usage.data","payload":{"mb":1}}""", "occurredAt is required")]
     [InlineData("""{"eventId":"x","customerId":"C1","occurredAt":"2026-11-23T07:00:00","type":"usage.data","payload":{"mb":1}}""", "occurredAt must be an ISO 8601 time with an offset")]
     [InlineData("""{"eventId":"x","customerId":"C1","occurredAt":"2026-11-24T07:00:00Z","type":"usage.data","payload":{"mb":1}}""", "occurredAt lies in the future")]
+    [InlineData("""{"eventId":"x","customerId":"C1","occurredAt":"1999-12-31T23:59:59Z","type":"usage.data","payload":{"mb":1}}""", "occurredAt lies before 2000-01-01")]
     [InlineData("""{"eventId":"x","customerId":"C1","occurredAt":"2026-11-23T07:00:00Z","type":"usage.teleport","payload":{}}""", "type 'usage.teleport' is not supported")]
     [InlineData("""{"eventId":"x","customerId":"C1","occurredAt":"2026-11-23T07:00:00Z","type":"usage.data"}""", "payload is required")]
     [InlineData("""{"eventId":"x","customerId":"C1","occurredAt":"2026-11-23T07:00:00Z","type":"usage.data","payload":{"mb":-1}}""", "payload.mb must not be negative")]

@@ -1,11 +1,13 @@
-using Customer360.Gateway.Audit;
+using Customer360.Grains.Retention;
 using Customer360.Testing;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Customer360.EndToEnd.Tests;
 
-/// <summary>Audit retention (Audit:RetentionDays) through <c>c360_prune_audit</c>, against a real PostgreSQL.</summary>
+/// <summary>
+/// Audit retention (Audit:RetentionDays) through <c>c360_prune_audit</c>, against a real PostgreSQL. The silo's
+/// retention job calls it (RetentionTests runs the job); these check the function as the silo's role reaches it.
+/// </summary>
 public sealed class AuditRetentionTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
@@ -19,42 +21,18 @@ public sealed class AuditRetentionTests
     private static Task<long> CountAsync(TestDatabase db, string customerId) =>
         db.ScalarAsync<long>($"select count(*) from c360_audit where customer_id = '{customerId}'");
 
-    private static AuditPruner Pruner(NpgsqlDataSource source, int retentionDays) =>
-        new(new AuditStore(source), Options.Create(new AuditOptions { RetentionDays = retentionDays }), TimeProvider.System,
-            new CapturedLog<AuditPruner>());
-
     [Fact]
     public async Task pruning_deletes_only_entries_older_than_the_retention()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var source = NpgsqlDataSource.Create(db.ConnectionString);
+        await using var source = NpgsqlDataSource.Create(db.SiloConnectionString);
         await InsertAsync(db, "RT-OLD", daysAgo: 91);
         await InsertAsync(db, "RT-KEPT", daysAgo: 89);
         await InsertAsync(db, "RT-NEW", daysAgo: 0);
 
-        Assert.Equal(1, await Pruner(source, 90).PruneAsync(CancellationToken.None).WaitAsync(Wait));
+        Assert.Equal(1, await new RetentionStore(source).PruneAuditAsync(90, CancellationToken.None).WaitAsync(Wait));
 
         Assert.Equal((0, 1, 1), (await CountAsync(db, "RT-OLD"), await CountAsync(db, "RT-KEPT"), await CountAsync(db, "RT-NEW")));
-    }
-
-    [Fact]
-    public async Task the_gateways_pruner_prunes_when_it_starts()
-    {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var source = NpgsqlDataSource.Create(db.ConnectionString);
-        await InsertAsync(db, "RT-181", daysAgo: 181);
-        await InsertAsync(db, "RT-179", daysAgo: 179);
-        var pruner = Pruner(source, new AuditOptions().RetentionDays);
-        await pruner.StartAsync(CancellationToken.None);
-        try
-        {
-            await Eventually.GetAsync(() => CountAsync(db, "RT-181"), n => n == 0, Wait, "the entry past the default 180 days pruned");
-            Assert.Equal(1, await CountAsync(db, "RT-179"));
-        }
-        finally
-        {
-            await pruner.StopAsync(CancellationToken.None).WaitAsync(Wait);
-        }
     }
 
     [Theory]

@@ -169,7 +169,6 @@ public sealed class AuditTests(SystemFixture system)
 
     [Theory]
     [InlineData("Audit:BatchSize", "0")]
-    [InlineData("Audit:RetentionDays", "29")]
     [InlineData("Audit:WriteTimeout", "00:00:00")]
     [InlineData("Audit:RetryAfterSeconds", "0")]
     public async Task a_bad_audit_setting_stops_the_gateway_naming_it(string setting, string value)

@@ -137,6 +137,40 @@ public sealed class ErasureTests : IAsyncLifetime
         await AssertNothingPersonalAsync(withNumber: true);
     }
 
+    [Fact]
+    public async Task erasure_blanks_the_notes_of_work_orders_too_old_to_be_listed_on_the_profile()
+    {
+        var cluster = $"erase-orders-{Guid.NewGuid():N}";
+        await using var silo = await TestSilo.StartAsync(_db, cluster);
+        await using var gateway = await TestGateway.StartAsync(_db, cluster);
+        using var producer = gateway.CreateIngestClient();
+        using var admin = await gateway.CreateSignedInClientAsync("admin");
+        using var pm = await gateway.CreateSignedInClientAsync("pm01");
+        await Eventually.GetAsync(async () => (await producer.GetAsync("/health/ready")).IsSuccessStatusCode, ok => ok, Timeout, "gateway ready");
+        await Feed.PostAsync(producer, Registered("ER1", "er1-reg", msisdn: Msisdn, name: Name));
+        await Feed.ProfileAsync(admin, "ER1");
+
+        // The oldest order carries the note; twenty more push it off the profile's list.
+        const int listed = 20; // WorkOrderFacts.MaxWorkOrders: the profile lists the newest twenty
+        const int orders = listed + 1;
+        for (var i = 0; i < orders; i++)
+        {
+            await OkAsync(pm.PostAsJsonAsync("/api/v1/work-orders", new
+            {
+                customerId = "ER1", addressee = new { kind = "store", id = "S01" }, kind = "device-swap",
+                dueAt = DateTimeOffset.UtcNow.AddHours(4).ToString("O"), notes = i == 0 ? OrderNote : $"follow-up {i}",
+            }));
+        }
+        await Eventually.GetAsync(() => Feed.ProfileAsync(admin, "ER1"),
+            p => p.GetProperty("workOrders").GetArrayLength() == listed
+                 && !p.GetProperty("workOrders").GetRawText().Contains(OrderNote, StringComparison.Ordinal), Timeout, "the oldest order off the profile");
+        Assert.True(Holds(await DumpAsync(), OrderNote), "the oldest order's note should be stored before erasure");
+
+        await OkAsync(admin.PostAsJsonAsync("/api/v1/customers/ER1/erase", new { reason = "PIPL request case 2026-131" }));
+        await AssertNotListedAsync((pm, "/api/v1/work-orders"));
+        await AssertNothingPersonalAsync(withNumber: true);
+    }
+
     private static async Task AssertGoneAsync(HttpClient admin, HttpClient am)
     {
         Assert.Equal(HttpStatusCode.Gone, (await admin.GetAsync("/api/v1/customers/ER1")).StatusCode);

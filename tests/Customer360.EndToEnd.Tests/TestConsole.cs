@@ -12,7 +12,7 @@ namespace Customer360.EndToEnd.Tests;
 internal sealed class TestConsole : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private static readonly string[] Kinds = ["profileChanged", "walkIn", "alertChanged", "tierChanged", "workOrderChanged"];
+    private static readonly string[] Kinds = ["profileChanged", "walkIn", "alertChanged", "tierChanged", "workOrderChanged", "resync"];
 
     private TestConsole(HubConnection hub, string? token) => (Hub, Token) = (hub, token);
 

@@ -69,7 +69,20 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A fresh database on another server, e.g. a <see cref="PrivatePostgres"/> a test may stop.</summary>
-    public static async Task<TestDatabase> CreateAsync(string server)
+    public static Task<TestDatabase> CreateAsync(string server) => CreateAsync(server, int.MaxValue);
+
+    /// <summary>
+    /// A fresh database with the schema of an earlier release: scripts up to <paramref name="throughVersion"/> only.
+    /// <see cref="MigrateAsync"/> then upgrades it as a new release's first start would.
+    /// </summary>
+    public static Task<TestDatabase> CreateAtVersionAsync(int throughVersion) =>
+        CreateAsync(Environment.GetEnvironmentVariable(ServerVariable)
+            ?? throw new InvalidOperationException($"{ServerVariable} is not set. Run the tests with ./test.sh."), throughVersion);
+
+    /// <summary>Applies the scripts not applied yet, as the owner role.</summary>
+    public Task MigrateAsync() => SchemaMigrator.ApplyAsync(OwnerConnectionString, Roles);
+
+    private static async Task<TestDatabase> CreateAsync(string server, int throughVersion)
     {
         var db = new TestDatabase(server, $"c360_test_{Guid.NewGuid():N}");
         var roles = db.Roles;
@@ -85,7 +98,7 @@ public sealed class TestDatabase : IAsyncDisposable
             throw;
         }
         await DatabaseRoleSetup.PrepareDatabaseAsync(server, db.Name, roles);
-        await SchemaMigrator.ApplyAsync(db.OwnerConnectionString, roles);
+        await SchemaMigrator.ApplyAsync(db.OwnerConnectionString, roles, throughVersion);
         return db;
     }
 

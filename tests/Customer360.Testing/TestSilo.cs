@@ -57,6 +57,8 @@ public sealed class TestSilo : IAsyncDisposable
             ["Overload:LoadShedding"] = "false",
             // In process: a stop that overruns must not end the test run with it.
             ["Shutdown:EndProcess"] = "false",
+            // The retention job runs when a test asks for it (IRetentionGrain.RunNow), not two minutes into any test.
+            ["Retention:FirstRunDelay"] = "1.00:00:00",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

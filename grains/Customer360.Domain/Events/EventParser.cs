@@ -12,6 +12,12 @@ public static class EventParser
     /// <summary>How far in the future <c>occurredAt</c> may lie, for producers whose clocks run ahead.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The earliest <c>occurredAt</c> taken. The journal keeps a partition per month and makes one for any month an
+    /// event names; a floor keeps a producer's wrong clock (year 1, 1970) from making hundreds of empty tables.
+    /// </summary>
+    public static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static EventParseResult Parse(JsonElement element, DateTimeOffset now)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -30,6 +36,8 @@ public static class EventParser
                 throw new InvalidEventException($"type '{type}' is not supported; expected one of {string.Join(", ", EventTypes.Supported)}");
             if (occurredAt > now + AllowedClockSkew)
                 throw new InvalidEventException("occurredAt lies in the future");
+            if (occurredAt < EarliestOccurredAt)
+                throw new InvalidEventException("occurredAt lies before 2000-01-01, the earliest the journal takes");
 
             var payload = parsePayload(root.RequiredObject("payload"), occurredAt);
             if (customerId is null && (msisdn is null || payload is CustomerRegistered))

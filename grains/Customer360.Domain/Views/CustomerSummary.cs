@@ -26,7 +26,8 @@ public sealed record CustomerSummary(
     int Attention,
     bool InMidHighBase,
     bool Retained,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset? ClosedAt = null)
 {
     /// <summary>The summary of a registered profile, or null.</summary>
     public static CustomerSummary? Of(CustomerProfile p)
@@ -38,7 +39,8 @@ public sealed record CustomerSummary(
             .Select(a => new AlertSummary(a.Id, a.Kind, a.Severity, a.State, a.Owner, a.RaisedAt, a.SnoozedUntil)).ToList();
         return new CustomerSummary(p.CustomerId, p.Version, id.Name, id.Msisdn, id.Region, id.HomeStoreId, id.AccountManagerId,
             id.PhoneManagerId, d.Tier?.Tier, d.Tier?.Stars ?? 0, d.Stage?.Stage, [.. d.Tags.Select(t => t.Code)], alerts,
-            AttentionOf(d.Tier?.Tier, d.Stage?.Stage, alerts), d.InMidHighBase, ProfileRules.IsRetained(p), p.UpdatedAt);
+            AttentionOf(d.Tier?.Tier, d.Stage?.Stage, alerts), d.InMidHighBase, ProfileRules.IsRetained(p), p.UpdatedAt,
+            p.Closure?.At);
     }
 
     /// <summary>

@@ -49,14 +49,16 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>
-    /// Blanks the work orders the profile knows of (their notes, outcomes and reasons, in their grains and inboxes),
+    /// Blanks every work order of the customer — the profile's newest and the older ones only the journal still
+    /// names (their notes, outcomes and reasons, in their grains and inboxes),
     /// takes the customer off the walk-in lists of the stores that identified them, off the portfolio and the alert
     /// queue that list them, and off their region's tier board.
     /// </summary>
     private async Task ForgetCopiesAsync()
     {
         var calls = new List<Task>();
-        foreach (var order in _profile.WorkOrders) calls.Add(GrainFactory.GetGrain<IWorkOrderGrain>(order.Id).Erase());
+        var orders = (await erasures.WorkOrderIdsAsync(CustomerId)).Union(_profile.WorkOrders.Select(o => o.Id), StringComparer.Ordinal);
+        foreach (var order in orders) calls.Add(GrainFactory.GetGrain<IWorkOrderGrain>(order).Erase());
         foreach (var store in _profile.Touchpoints.Where(t => t.StoreId is not null).Select(t => t.StoreId!).Distinct(StringComparer.Ordinal))
             calls.Add(GrainFactory.GetGrain<IStoreGrain>(store).Forget(CustomerId));
         if (CustomerSummary.Of(_profile) is { } line)

@@ -11,6 +11,7 @@ using Customer360.Grains.Hosting.Telemetry;
 using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
 using Customer360.Grains.Rules;
+using Customer360.Grains.Retention;
 using Customer360.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,8 +38,11 @@ public sealed partial class CustomerGrain(
     SummaryFanout fanout,
     CustomerErasures erasures,
     ProfileMetrics metrics,
+    SnapshotMarks marks,
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
+    IOptions<RetentionOptions> retention,
+    TimeProvider systemTime,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
@@ -133,9 +137,17 @@ public sealed partial class CustomerGrain(
         var candidates = new List<(int Index, JournalEntry Entry)>(events.Length);
         var nextSeq = _journalSeq;
         var holding = _held.Count;
+        // Measured by the real calendar, as the retention job drops months by it.
+        var horizon = retention.Value.JournalHorizon(systemTime.GetUtcNow());
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
+            if (e.OccurredAt < horizon)
+            {
+                outcomes[i] = EventOutcome.Rejected($"event {e.EventId} occurred on {e.OccurredAt.UtcDateTime:yyyy-MM-dd}, before {horizon.UtcDateTime:yyyy-MM-dd}: "
+                    + $"the journal keeps {retention.Value.JournalMonths} months (Retention:JournalMonths), so it could not be told from one already taken");
+                continue;
+            }
             var held = hold && refusals[i] is not null && ProfileApplier.AwaitsRegistration(_profile, e);
             if (refusals[i] is { } refusal && !held) outcomes[i] = EventOutcome.Rejected(refusal);
             else if (batchIds?.Add(e.EventId) == false) outcomes[i] = EventOutcome.Duplicate;
@@ -330,7 +342,9 @@ public sealed partial class CustomerGrain(
         if (sections.Count == 0 || _subscribers.Count == 0) return;
         var names = sections.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
-        _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId, _profile.Version, [.. names]));
+        // A change caused by posted events carries their arrival at the gateway (push lag); others carry none.
+        _subscribers.Publish(new PushMessage(Topics.Customer(CustomerId), PushKinds.ProfileChanged, CustomerId, _profile.Version, [.. names],
+            ArrivedAt: EventArrival.Current));
     }
 
     /// <summary>
@@ -368,6 +382,13 @@ public sealed partial class CustomerGrain(
         _snapshotScheduled = true;
     }
 
+    public async Task<long> SnapshotNow()
+    {
+        // Failures are the caller's to see: the job then keeps the partition.
+        await WriteSnapshotAsync();
+        return snapshot.RecordExists ? snapshot.State.JournalSeq : 0;
+    }
+
     public Task WriteSnapshot()
     {
         _snapshotScheduled = false;
@@ -403,6 +424,8 @@ public sealed partial class CustomerGrain(
         snapshot.State.Held = _held;
         await snapshotGate.RunAsync(snapshot.WriteStateAsync, ct);
         _unsnapshotted = 0;
+        // After the write: a mark never claims more than the stored snapshot holds.
+        marks.Record(CustomerId, snapshot.State.JournalSeq);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot write given up: the deactivation ran out of time; the journal holds every event")]

@@ -7,6 +7,7 @@ using Customer360.Grains.Hosting.Management;
 using Customer360.Grains.Hosting.Telemetry;
 using Customer360.Grains.Lists;
 using Customer360.Grains.Push;
+using Customer360.Grains.Retention;
 using Customer360.Grains.Rules;
 using Customer360.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,8 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Makes this host a Customer 360 silo: clustering, grain state and reminders in PostgreSQL through the
     /// AdoNet providers, the event journal, and push batching. Reads <c>ConnectionStrings:Customer360</c>,
-    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c>, <c>Push</c> and <c>Management</c>.
+    /// <c>Cluster</c>, <c>Storage</c>, <c>Journal</c>, <c>Customers</c>, <c>Push</c>, <c>Management</c>, <c>Retention</c> and
+    /// <c>Audit:RetentionDays</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCustomer360Silo(this IHostApplicationBuilder builder)
     {
@@ -64,8 +66,16 @@ public static class SiloHostingExtensions
                 "Push:FlushWindow must not be negative and Push:SubscriptionLease must exceed 5 s")
             .ValidateOnStart();
 
+        // Retention (Retention:*, and Audit:RetentionDays, the setting's name from when the gateway pruned the log).
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Configure<IConfiguration>((o, c) => o.AuditRetentionDays = c.GetValue("Audit:RetentionDays", o.AuditRetentionDays))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidation>();
+
         services.AddKeyedSingleton(Clocks.Business, TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<JournalPartitions>();
+        services.AddSingleton<SnapshotMarks>();
         services.AddSingleton<PostgresEventJournal>();
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<PostgresEventJournal>());
         services.AddSingleton<PushOutbox>();
@@ -77,6 +87,13 @@ public static class SiloHostingExtensions
         services.AddSingleton<CustomerIndexReader>();
         services.AddSingleton<CustomerErasures>();
         services.AddSingleton<SummaryFanout>();
+        services.AddMetrics();
+        services.AddSingleton<RetentionMetrics>();
+        services.AddSingleton<RetentionStore>();
+        // Partition months are real time, whatever the business clock says.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JournalRetention>(sp, TimeProvider.System));
+        services.AddSingleton<ClosedAccountErasure>();
+        services.AddSingleton<RetentionJob>();
         services.AddOptions<RulesOptions>().BindConfiguration("Rules")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ReevaluationParallelism > 0,
                 "Rules:PollInterval and Rules:ReevaluationParallelism must be positive")
@@ -100,6 +117,8 @@ public static class SiloHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RulesCache>());
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotSchedule>());
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
+        // Before Orleans, so it stops after it: the snapshots written as profiles deactivate are marked.
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotMarks>());
 
         builder.UseOrleans(silo =>
         {
@@ -152,6 +171,8 @@ public static class SiloHostingExtensions
             // stream. OrleansDashboard:Enabled=false leaves out its per-call profiling filter.
             if (builder.Configuration.GetValue("OrleansDashboard:Enabled", true)) silo.AddDashboard(o => o.HideTrace = true);
         });
+        // After Orleans: arms the retention job's reminder once the silo has joined.
+        services.AddHostedService<RetentionStarter>();
         return builder;
     }
 }

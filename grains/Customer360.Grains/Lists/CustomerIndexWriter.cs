@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Customer360.Domain;
 using Customer360.Domain.Views;
+using Customer360.Grains.Retention;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,11 +18,15 @@ namespace Customer360.Grains.Lists;
 /// per change. It is derived data, so a failed batch is retried and, after a crash, the next change of each
 /// customer writes its line again; a row is only ever replaced by a newer version.
 /// </summary>
-public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<CustomerIndexWriter> logger) : BackgroundService
+public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, IOptions<RetentionOptions> retention, ILogger<CustomerIndexWriter> logger)
+    : BackgroundService
 {
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan UrgentPause = TimeSpan.FromMilliseconds(5);
+
+    // A stop writes what is queued, for at most this long: the silo's whole stop is bounded (Shutdown:Timeout).
+    private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, CustomerSummary> _lines = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TierChangeNotice> _changes = new();
@@ -77,6 +83,27 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         }
     }
 
+    /// <summary>
+    /// Stops the loop, then writes the lines and tier changes still queued: a line not written waits for the
+    /// customer's next change, and a tier change would be lost from the history. Bounded, and given up (logged)
+    /// when the store does not answer in time.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_lines.IsEmpty && _changes.IsEmpty) return;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(FinalFlushTimeout);
+        try
+        {
+            await FlushAsync(bounded.Token);
+        }
+        catch (Exception ex)
+        {
+            LogFinalFlushFailed(logger, _lines.Count, _changes.Count, ex.GetType().Name);
+        }
+    }
+
     private async Task FlushAsync(CancellationToken ct)
     {
         while (!_lines.IsEmpty)
@@ -101,19 +128,30 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         if (!_changes.IsEmpty) await WriteChangesAsync(ct);
     }
 
+    // Closed accounts: when each closed goes to c360_closures (the earliest report wins, as in the profile), and a
+    // line closed longer ago than Retention:ClosedAccountRowsDays is not written back into the read model, which the
+    // retention job has taken it out of.
     private const string UpsertSql = """
+        with t as (
+            select * from unnest(@ids, @versions, @names, @msisdns, @regions, @stores, @ams, @pms, @tiers, @stages, @tags,
+                @alert_ids, @open_alerts, @churn_risk, @attention, @in_base, @retained, @summaries, @closed)
+                as t(customer_id, version, name, msisdn, region, home_store_id, account_manager_id, phone_manager_id, tier,
+                     stage, tags, alert_ids, open_alerts, churn_risk, attention, in_base, retained, summary, closed_at)
+            -- An erased customer's line may still be queued (or offered by a stale activation): never written back.
+            where not exists (select 1 from c360_erased e where e.customer_id = t.customer_id)
+        ), closures as (
+            insert into c360_closures as c (customer_id, closed_at)
+            select customer_id, closed_at from t where closed_at is not null
+            on conflict (customer_id) do update set closed_at = excluded.closed_at where excluded.closed_at < c.closed_at
+        )
         insert into c360_customer_index as c (customer_id, version, name, msisdn, region, home_store_id, account_manager_id,
             phone_manager_id, tier, stage, tags, alert_ids, open_alerts, churn_risk, attention, in_mid_high_base, retained,
             summary, updated_at)
         select t.customer_id, t.version, t.name, t.msisdn, t.region, t.home_store_id, t.account_manager_id, t.phone_manager_id,
             t.tier, t.stage, string_to_array(t.tags, chr(31)), string_to_array(t.alert_ids, chr(31)), t.open_alerts,
             t.churn_risk, t.attention, t.in_base, t.retained, t.summary, now()
-        from unnest(@ids, @versions, @names, @msisdns, @regions, @stores, @ams, @pms, @tiers, @stages, @tags, @alert_ids,
-            @open_alerts, @churn_risk, @attention, @in_base, @retained, @summaries)
-            as t(customer_id, version, name, msisdn, region, home_store_id, account_manager_id, phone_manager_id, tier, stage,
-                 tags, alert_ids, open_alerts, churn_risk, attention, in_base, retained, summary)
-        -- An erased customer's line may still be queued (or offered by a stale activation): never written back.
-        where not exists (select 1 from c360_erased e where e.customer_id = t.customer_id)
+        from t
+        where t.closed_at is null or t.closed_at >= now() - make_interval(days => @closed_rows_days)
         on conflict (customer_id) do update set
             version = excluded.version, name = excluded.name, msisdn = excluded.msisdn, region = excluded.region,
             home_store_id = excluded.home_store_id, account_manager_id = excluded.account_manager_id,
@@ -147,6 +185,9 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
         cmd.Parameters.AddWithValue("in_base", batch.Select(s => s.InMidHighBase).ToArray());
         cmd.Parameters.AddWithValue("retained", batch.Select(s => s.Retained).ToArray());
         Add(cmd, "summaries", batch.Select(s => JsonSerializer.Serialize(s, DomainJson.Options)));
+        cmd.Parameters.Add(new NpgsqlParameter("closed", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            { Value = batch.Select(s => s.ClosedAt?.UtcDateTime).ToArray() });
+        cmd.Parameters.AddWithValue("closed_rows_days", retention.Value.ClosedAccountRowsDays);
         await cmd.ExecuteNonQueryAsync(ct);
         // A row is never replaced by an older version, so after the statement each row is at least this new.
         if (_waiters.IsEmpty) return;
@@ -185,6 +226,9 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, ILogger<Cus
 
     /// <summary>The enum's kebab-case wire name, as the API filters on it (mid-high, declining).</summary>
     public static string WireName<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "At stop, {Lines} read-model lines and {Changes} tier changes were not written ({Error})")]
+    private static partial void LogFinalFlushFailed(ILogger logger, int lines, int changes, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the customer read model failed ({Error}); retrying")]
     private static partial void LogWriteFailed(ILogger logger, string error);

@@ -38,7 +38,8 @@ public sealed class StoreGrain(
         state.State.Version++;
         await state.WriteStateAsync();
 
-        _subscribers.Publish(new PushMessage(Topics.Store(StoreId), PushKinds.WalkIn, customer.CustomerId, state.State.Version, [], customer, WalkIn: walkIn));
+        _subscribers.Publish(new PushMessage(Topics.Store(StoreId), PushKinds.WalkIn, customer.CustomerId, state.State.Version, [], customer, WalkIn: walkIn,
+            ArrivedAt: EventArrival.Current));
         // The account manager hears of it too, on their portfolio.
         if (customer.AccountManagerId is { } manager)
             _ = grains.GetGrain<ICustomerListGrain>(Topics.Portfolio(manager)).WalkedIn(walkIn);

@@ -90,7 +90,8 @@ public sealed partial class PushOutbox(IOptions<PushOptions> options, ILogger<Pu
     private static PushMessage Merge(PushMessage a, PushMessage b)
     {
         var (older, newer) = a.Version <= b.Version ? (a, b) : (b, a);
-        return newer with { Changed = [.. older.Changed.Union(newer.Changed)] };
+        // The oldest arrival it covers: the push lag of a coalesced notice is that of its oldest event.
+        return newer with { Changed = [.. older.Changed.Union(newer.Changed)], ArrivedAt = PushMessage.Oldest(a.ArrivedAt, b.ArrivedAt) };
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Push of {Count} notices to a gateway failed: {Error}")]

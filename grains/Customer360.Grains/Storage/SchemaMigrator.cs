@@ -40,7 +40,15 @@ public sealed class SchemaMigrator
         ApplyAsync(connectionString, DatabaseRoleNames.Default, ct);
 
     /// <summary>As <see cref="ApplyAsync(string, CancellationToken)"/>, granting to the application roles of <paramref name="roles"/>.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(string connectionString, DatabaseRoleNames roles, CancellationToken ct = default)
+    public static Task<IReadOnlyList<string>> ApplyAsync(string connectionString, DatabaseRoleNames roles, CancellationToken ct = default) =>
+        ApplyAsync(connectionString, roles, int.MaxValue, ct);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(string, DatabaseRoleNames, CancellationToken)"/>, stopping after script
+    /// <paramref name="throughVersion"/>: how a test makes a database of an earlier release to upgrade.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(string connectionString, DatabaseRoleNames roles, int throughVersion,
+        CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var scripts = await LoadScriptsAsync(ct);
@@ -49,7 +57,7 @@ public sealed class SchemaMigrator
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var applied = new List<string>();
-        foreach (var script in scripts)
+        foreach (var script in scripts.Where(s => s.Version <= throughVersion))
         {
             // One transaction per script, holding the lock while it checks and applies: a silo that waited
             // on the lock re-checks and skips what the other one just applied. A failed script rolls back

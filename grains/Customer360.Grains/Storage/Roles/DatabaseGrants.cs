@@ -38,6 +38,11 @@ public static class DatabaseGrants
         // SELECT) and replays; the gateway reads the timeline. Nobody updates or deletes it.
         new("c360_journal", DatabaseRole.Silo, "SELECT, INSERT"),
         new("c360_journal", DatabaseRole.Gateway, "SELECT"),
+        // The keys of the partitioned journal (014): written by the same append; ON CONFLICT needs SELECT.
+        new("c360_journal_ids", DatabaseRole.Silo, "SELECT, INSERT"),
+        // Retention (014): how far each stored snapshot reaches, and when accounts closed, both written by the silo.
+        new("c360_snapshot_marks", DatabaseRole.Silo, "SELECT, INSERT, UPDATE"),
+        new("c360_closures", DatabaseRole.Silo, "SELECT, INSERT, UPDATE"),
 
         // The MSISDN index, kept by the journal's append (ON CONFLICT DO UPDATE) and read by MsisdnDirectoryGrain.
         new("c360_msisdn", DatabaseRole.Silo, "SELECT, INSERT, UPDATE"),
@@ -69,7 +74,15 @@ public static class DatabaseGrants
     public static IReadOnlyList<FunctionGrant> Functions { get; } =
     [
         new("c360_write_grain_state(int, bigint, bigint, int, text, text, text, int, bytea)", DatabaseRole.Silo),
-        new("c360_prune_audit(int)", DatabaseRole.Gateway),
+        // Retention runs in the silo (one job per cluster): audit log, journal partitions, tier changes, closed rows.
+        new("c360_prune_audit(int)", DatabaseRole.Silo),
+        new("c360_ensure_journal_partitions(timestamptz[])", DatabaseRole.Silo),
+        new("c360_drop_journal_partition(timestamptz, int)", DatabaseRole.Silo),
+        new("c360_journal_partitions()", DatabaseRole.Silo),
+        new("c360_prune_tier_changes(int, int)", DatabaseRole.Silo),
+        new("c360_prune_closed_rows(int, int)", DatabaseRole.Silo),
+        // The one audit entry the silo may write: its erasure of a closed account (actor "retention"), before it erases.
+        new("c360_audit_retention_erasure(text, text)", DatabaseRole.Silo),
         // Erasure (013): blanks one customer's journal payloads and index entries and leaves the tombstone; the
         // customer grain calls it, so only the silo may.
         new("c360_erase_customer(text)", DatabaseRole.Silo),
@@ -82,7 +95,7 @@ public static class DatabaseGrants
     /// Functions (by signature) no application role calls directly, e.g. a helper of a security-definer function.
     /// Trigger functions need no entry: PostgreSQL checks EXECUTE on them only when the owner creates the trigger.
     /// </summary>
-    public static IReadOnlyList<string> OwnerOnlyFunctions { get; } = ["c360_erasure_scrub(jsonb)"];
+    public static IReadOnlyList<string> OwnerOnlyFunctions { get; } = ["c360_erasure_scrub(jsonb)", "c360_create_journal_partition(timestamptz)"];
 
     /// <summary>
     /// Takes back every privilege PUBLIC and <paramref name="roles"/>' application roles hold on the objects of the
