@@ -27,6 +27,7 @@ ensure_dotnet
 ensure_node
 ensure_postgres
 ensure_chromium
+ensure_prometheus
 build_dashboard
 
 # ----------------------------------------------------------------------------------------------------------
@@ -47,6 +48,7 @@ pg_start "$PG_DATA" "$PG_PORT" "$PG_PASSWORD" "$TEST_DIR/postgres.log"
 
 export C360_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=postgres"
 export C360_CHROMIUM="$CHROMIUM"
+export C360_PROMETHEUS=/usr/bin/prometheus C360_PROMTOOL=/usr/bin/promtool
 
 # ----------------------------------------------------------------------------------------------------------
 # The tests. The console logger lists every test as it finishes; the TRX files give exact counts.

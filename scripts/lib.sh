@@ -106,6 +106,26 @@ ensure_chromium() {
     [[ -x /usr/bin/chromium ]] || die "Chromium was installed but /usr/bin/chromium is missing."
 }
 
+# ensure_prometheus — the monitoring tests run Debian's Prometheus (2.42 on Debian 12) and its promtool
+# (C360_PROMETHEUS=/usr/bin/prometheus, C360_PROMTOOL=/usr/bin/promtool). The tests start their own servers, so
+# the package's service is switched off right after the install: left on, it would hold port 9090, scrape
+# nothing of ours and grow a database under /var/lib/prometheus at every boot.
+ensure_prometheus() {
+    if ! apt_package_installed prometheus; then
+        ensure_apt_packages prometheus
+        # `systemctl disable` works without a running systemd (it edits the unit links, and the SysV links too);
+        # stopping needs the init system that started it, if any did (a container's policy-rc.d refuses starts).
+        systemctl disable prometheus.service >/dev/null 2>&1 || update-rc.d prometheus disable >/dev/null 2>&1 || true
+        if [[ -d /run/systemd/system ]]; then
+            systemctl stop prometheus.service >/dev/null 2>&1 || true
+        else
+            invoke-rc.d prometheus stop >/dev/null 2>&1 || true
+        fi
+    fi
+    [[ -x /usr/bin/prometheus && -x /usr/bin/promtool ]] \
+        || die "Prometheus was installed but /usr/bin/prometheus or /usr/bin/promtool is missing."
+}
+
 # build_dashboard — installs the dashboard's npm packages when needed and builds it into gateway/wwwroot.
 build_dashboard() {
     local dir="$C360_ROOT/dashboard"

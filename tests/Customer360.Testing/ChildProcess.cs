@@ -49,13 +49,35 @@ public sealed class ChildProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(assembly);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return Launch(start, logFolder, logName, description, assembly);
+    }
 
+    /// <summary>
+    /// Starts a program that is not ours (Prometheus) with <paramref name="arguments"/>, its output logged as for
+    /// <see cref="Start"/>.
+    /// </summary>
+    public static ChildProcess StartProgram(string program, IEnumerable<string> arguments, string workingDirectory,
+        string logFolder, string logName, string description)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return Launch(start, logFolder, logName, description, string.Join(' ', start.ArgumentList));
+    }
+
+    private static ChildProcess Launch(ProcessStartInfo start, string logFolder, string logName, string description, string arguments)
+    {
         var folder = Path.Combine(RepoRoot.Path, "artifacts", logFolder);
         Directory.CreateDirectory(folder);
         var logPath = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{logName}-{Guid.NewGuid().ToString("N")[..6]}.log");
         var child = new ChildProcess(new Process { StartInfo = start, EnableRaisingEvents = true },
             new StreamWriter(logPath) { AutoFlush = true }, logPath, description);
-        child.Write($"=== test: starting {start.FileName} {assembly} ({description})");
+        child.Write($"=== test: starting {start.FileName} {arguments} ({description})");
         child._process.Start();
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
