@@ -6,9 +6,13 @@ namespace Customer360.Grains.Retention;
 
 /// <summary>
 /// Arms the retention job's reminder once this silo has joined (<see cref="IRetentionGrain.Start"/>), retrying while
-/// the cluster or PostgreSQL is not ready; the silo's start does not wait for it.
+/// the cluster or PostgreSQL is not ready; the silo's start does not wait for it. It also makes the job's instruments
+/// exist from the start (<paramref name="metrics"/>), so <c>c360_retention_last_success_seconds</c> is scraped as 0 on a
+/// silo that has not run the job rather than missing, and alert rules can tell the two apart from a silo that is gone.
 /// </summary>
-public sealed partial class RetentionStarter(IGrainFactory grains, ILogger<RetentionStarter> logger) : BackgroundService
+#pragma warning disable CS9113 // Taken for its construction: the instruments exist once it is built.
+public sealed partial class RetentionStarter(IGrainFactory grains, RetentionMetrics metrics, ILogger<RetentionStarter> logger) : BackgroundService
+#pragma warning restore CS9113
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
