@@ -1,5 +1,6 @@
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Contracts.Hosting.Management;
 using Customer360.Contracts.Hosting.Telemetry;
 using Customer360.Domain;
 using Customer360.Gateway.Access;
@@ -47,8 +48,7 @@ public static class GatewayHostingExtensions
             tracing: t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path)));
         services.AddOptions<ManagementListenerOptions>().BindConfiguration(ManagementListenerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ManagementListenerOptions>, ManagementListenerOptionsValidation>();
-        services.AddSingleton<ManagementListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<ManagementListener>());
+        services.AddCustomer360ManagementListener(sp => sp.GetRequiredService<IOptions<ManagementListenerOptions>>().Value.UrlList);
 
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest")
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,
@@ -135,8 +135,8 @@ public static class GatewayHostingExtensions
                 "Health:ProbeTimeout and Health:RetryAfterSeconds must be positive")
             .ValidateOnStart();
         services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
-            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
         services.AddExceptionHandler<StoreUnavailableHandler>();
         services.Configure<HubOptions>(o => o.AddFilter<StoreUnavailableHubFilter>());
         return builder;
@@ -162,7 +162,7 @@ public static class GatewayHostingExtensions
 
         if (app.OpenApiEnabled()) app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthAnswer.WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthAnswer.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthAnswer.WriteAsync }).AllowAnonymous();
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapRulesApi();

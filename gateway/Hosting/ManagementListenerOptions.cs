@@ -1,3 +1,5 @@
+using Customer360.Contracts.Hosting.Management;
+
 namespace Customer360.Gateway.Hosting;
 
 /// <summary>
@@ -19,19 +21,8 @@ public sealed class ManagementListenerOptions
     public string Urls { get; set; } = DefaultUrls;
 
     /// <summary>The URLs as a list; empty when the listener is off.</summary>
-    public IReadOnlyList<string> UrlList =>
-        (Urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> UrlList => ManagementUrls.Parse(Urls);
 
     /// <summary>Why these options cannot be used, naming the setting; null when they can.</summary>
-    public string? Problem()
-    {
-        foreach (var url in UrlList)
-        {
-            // Kestrel also takes wildcard hosts (http://*:11190, http://+:11190), which Uri does not parse as such.
-            var checkable = url.Replace("://*:", "://0.0.0.0:").Replace("://+:", "://0.0.0.0:");
-            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
-                return $"Management:Urls has '{url}'; each entry must be http://host:port (the listener serves plain HTTP only)";
-        }
-        return null;
-    }
+    public string? Problem() => ManagementUrls.Problem(UrlList);
 }

@@ -6,7 +6,7 @@ namespace Customer360.Gateway.Hosting;
 
 /// <summary>
 /// <c>GET /metrics</c> on the public port: this gateway's metrics in Prometheus text, for administrators only (401
-/// anonymous, 403 other roles). Prometheus itself scrapes the management listener (<see cref="ManagementListener"/>),
+/// anonymous, 403 other roles). Prometheus itself scrapes the management listener (<see cref="Customer360.Contracts.Hosting.Management.ManagementServer"/>),
 /// which needs no token.
 /// </summary>
 public static class MetricsEndpoints

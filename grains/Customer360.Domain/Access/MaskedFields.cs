@@ -75,7 +75,7 @@ public static class MaskedFields
         Set<CustomerSummary>(M, "Name", "Msisdn");
         Set<CustomerSummary>(N, "Tags");
         Set<CustomerSummary>(S, "CustomerId", "Version", "Region", "HomeStoreId", "AccountManagerId", "PhoneManagerId", "Tier", "Stars",
-            "Stage", "OpenAlerts", "Attention", "InMidHighBase", "Retained", "UpdatedAt");
+            "Stage", "OpenAlerts", "Attention", "InMidHighBase", "Retained", "UpdatedAt", "ClosedAt");
         Set<AlertSummary>(N, "Id");
         Set<AlertSummary>(S, "Kind", "Severity", "State", "Owner", "RaisedAt", "SnoozedUntil");
         Set<WalkInView>(S, "Customer", "StoreId", "By", "At");

@@ -24,7 +24,8 @@ public static partial class PersonalDataMasking
         Attention: s.Attention,
         InMidHighBase: s.InMidHighBase,
         Retained: s.Retained,
-        UpdatedAt: s.UpdatedAt);
+        UpdatedAt: s.UpdatedAt,
+        ClosedAt: s.ClosedAt);
 
     public static CustomerListView Mask(CustomerListView list) => new(list.Topic, list.Version, [.. list.Customers.Select(Mask)]);
 

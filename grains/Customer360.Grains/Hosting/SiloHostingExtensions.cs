@@ -1,6 +1,7 @@
 using System.Net;
 using Customer360.Contracts;
 using Customer360.Contracts.Hosting;
+using Customer360.Contracts.Hosting.Management;
 using Customer360.Contracts.Hosting.Telemetry;
 using Customer360.Grains.Customers;
 using Customer360.Grains.Hosting.Management;
@@ -43,7 +44,6 @@ public static class SiloHostingExtensions
         // Metrics (Prometheus at /metrics on the management listener), traces when an OTLP endpoint is set, the log
         // format (Telemetry, Logging:Format).
         builder.AddCustomer360Telemetry(TelemetryNames.SiloService);
-        services.AddSingleton<IManagementEndpoints, MetricsManagementEndpoints>();
         services.AddSingleton<JournalMetrics>();
         services.AddSingleton<ProfileMetrics>();
         services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section);
@@ -106,8 +106,7 @@ public static class SiloHostingExtensions
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("cluster", tags: [HealthTags.Ready])
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready]);
-        services.AddSingleton<ManagementServer>();
-        services.AddHostedService(sp => sp.GetRequiredService<ManagementServer>());
+        services.AddCustomer360ManagementListener(sp => sp.GetRequiredService<IOptions<ManagementOptions>>().Value.UrlList);
 
         // Hosted services start in registration order: the schema must exist before Orleans opens its
         // providers, so this goes before UseOrleans.

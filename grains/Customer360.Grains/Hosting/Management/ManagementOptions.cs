@@ -1,8 +1,10 @@
+using Customer360.Contracts.Hosting.Management;
+
 namespace Customer360.Grains.Hosting.Management;
 
 /// <summary>
 /// The silo's management listener (section <c>Management</c>): plain HTTP for an orchestrator's probes and, later,
-/// a metrics scraper. It carries no customer data but must still stay off public interfaces.
+/// a metrics scraper (<see cref="ManagementServer"/>). It carries no customer data but must still stay off public interfaces.
 /// </summary>
 public sealed class ManagementOptions
 {
@@ -22,20 +24,9 @@ public sealed class ManagementOptions
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The URLs as a list; empty when the listener is off.</summary>
-    public IReadOnlyList<string> UrlList =>
-        (Urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> UrlList => ManagementUrls.Parse(Urls);
 
     /// <summary>Why these options cannot be used, naming the setting; null when they can.</summary>
-    public string? Problem()
-    {
-        if (ProbeTimeout <= TimeSpan.Zero) return "Management:ProbeTimeout must be positive";
-        foreach (var url in UrlList)
-        {
-            // Kestrel also takes wildcard hosts (http://*:11180, http://+:11180), which Uri does not parse as such.
-            var checkable = url.Replace("://*:", "://0.0.0.0:").Replace("://+:", "://0.0.0.0:");
-            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
-                return $"Management:Urls has '{url}'; each entry must be http://host:port (the listener serves plain HTTP only)";
-        }
-        return null;
-    }
+    public string? Problem() =>
+        ProbeTimeout <= TimeSpan.Zero ? "Management:ProbeTimeout must be positive" : ManagementUrls.Problem(UrlList);
 }

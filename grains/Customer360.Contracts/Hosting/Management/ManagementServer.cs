@@ -8,18 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace Customer360.Grains.Hosting.Management;
+namespace Customer360.Contracts.Hosting.Management;
 
 /// <summary>
-/// The silo's management listener: <c>GET /health/live</c> (the process runs) and <c>GET /health/ready</c> (this
-/// silo is active in the cluster and PostgreSQL answers), plus whatever <see cref="IManagementEndpoints"/> add.
-/// A separate, empty web application rather than a web host for the whole silo: it reads no configuration of its
-/// own (no <c>Kestrel</c> section or <c>ASPNETCORE_URLS</c> can move it), and it binds only
-/// <see cref="ManagementOptions.Urls"/>.
+/// The management listener of a silo or a gateway: <c>GET /health/live</c> (the process runs) and
+/// <c>GET /health/ready</c> (the host's checks tagged <see cref="HealthTags.Ready"/>), plus whatever
+/// <see cref="IManagementEndpoints"/> the host registers (<c>GET /metrics</c>). A separate, empty web application
+/// rather than more routes on a public port: none of a gateway's public pipeline (authentication, rate limits, the
+/// dashboard's files) applies, it reads no configuration of its own (no <c>Kestrel</c> section or
+/// <c>ASPNETCORE_URLS</c> can move it), and it binds only <paramref name="urls"/> (<c>Management:Urls</c>).
 /// </summary>
-public sealed partial class ManagementServer(IServiceProvider silo, IOptions<ManagementOptions> options, ILogger<ManagementServer> logger)
+public sealed partial class ManagementServer(IServiceProvider host, IReadOnlyList<string> urls, ILogger<ManagementServer> logger)
     : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -29,24 +29,23 @@ public sealed partial class ManagementServer(IServiceProvider silo, IOptions<Man
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var urls = options.Value.UrlList;
         if (urls.Count == 0)
         {
             LogOff(logger);
             return;
         }
-        var extensions = silo.GetServices<IManagementEndpoints>().ToList();
+        var extensions = host.GetServices<IManagementEndpoints>().ToList();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls([.. urls]);
         builder.Services.AddRoutingCore();
-        // The silo's logging, so the listener's errors land where the silo's do.
-        builder.Services.AddSingleton(silo.GetRequiredService<ILoggerFactory>());
+        // The host's logging, so the listener's errors land where the host's do.
+        builder.Services.AddSingleton(host.GetRequiredService<ILoggerFactory>());
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        foreach (var extension in extensions) extension.AddServices(builder.Services, silo);
+        foreach (var extension in extensions) extension.AddServices(builder.Services, host);
 
         var app = builder.Build();
         app.UseRouting();
-        var health = silo.GetRequiredService<HealthCheckService>();
+        var health = host.GetRequiredService<HealthCheckService>();
         app.MapGet("/health/live", (RequestDelegate)(http => HealthAnswer.WriteAsync(http, new HealthReport(
             new Dictionary<string, HealthReportEntry>(), TimeSpan.Zero))));
         app.MapGet("/health/ready", (RequestDelegate)(async http =>
@@ -69,7 +68,7 @@ public sealed partial class ManagementServer(IServiceProvider silo, IOptions<Man
         if (_app is { } app) await app.DisposeAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Management listener (health probes) on {Addresses}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management listener (health probes, metrics) on {Addresses}")]
     private static partial void LogListening(ILogger logger, string addresses);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Management listener off (Management:Urls is empty)")]
