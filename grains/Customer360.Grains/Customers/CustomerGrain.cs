@@ -42,7 +42,6 @@ public sealed partial class CustomerGrain(
     IOptions<CustomerGrainOptions> options,
     IOptions<PushOptions> pushOptions,
     IOptions<RetentionOptions> retention,
-    TimeProvider systemTime,
     [FromKeyedServices(Clocks.Business)] TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
@@ -137,8 +136,8 @@ public sealed partial class CustomerGrain(
         var candidates = new List<(int Index, JournalEntry Entry)>(events.Length);
         var nextSeq = _journalSeq;
         var holding = _held.Count;
-        // Measured by the real calendar, as the retention job drops months by it.
-        var horizon = retention.Value.JournalHorizon(systemTime.GetUtcNow());
+        // By the business calendar, as every rule of the profile (the real one outside tests that move it).
+        var horizon = retention.Value.JournalHorizon(time.GetUtcNow());
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
