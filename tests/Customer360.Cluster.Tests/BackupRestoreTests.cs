@@ -264,18 +264,8 @@ public sealed class BackupRestoreTests(DatabaseFixture fixture, ITestOutputHelpe
 
     private static string BillId(string customerId, string month) => $"{customerId}-bill-{month}";
 
-    /// <summary>Every profile as a console would be given it, in JSON: version, facts and derived values.</summary>
-    private static async Task<Dictionary<string, string>> ProfilesAsync(IGrainFactory grains, IEnumerable<string> customerIds)
-    {
-        var profiles = new Dictionary<string, string>();
-        foreach (var id in customerIds)
-        {
-            var view = await grains.GetGrain<ICustomerGrain>(id).GetView("en").WaitAsync(Wait);
-            Assert.True(view is not null, $"{id} has no profile");
-            profiles[id] = JsonSerializer.Serialize(view);
-        }
-        return profiles;
-    }
+    private static Task<Dictionary<string, string>> ProfilesAsync(IGrainFactory grains, IEnumerable<string> customerIds) =>
+        ProfileViews.OfAsync(grains, customerIds, Wait);
 
     /// <summary>The feed's rows of the read model, the MSISDN index and the tier changes, as text.</summary>
     private static async Task<List<string>> ReadModelAsync(string connectionString, string prefix)

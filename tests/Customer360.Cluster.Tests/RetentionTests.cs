@@ -174,17 +174,8 @@ public sealed class RetentionTests
         Assert.Contains(setting, failure.ToString());
     }
 
-    private static async Task<Dictionary<string, string>> ViewsAsync(IGrainFactory grains, IEnumerable<string> customers)
-    {
-        var views = new Dictionary<string, string>();
-        foreach (var id in customers)
-        {
-            var view = await grains.GetGrain<ICustomerGrain>(id).GetView("en").WaitAsync(Wait);
-            Assert.True(view is not null, $"{id} has no profile");
-            views[id] = JsonSerializer.Serialize(view);
-        }
-        return views;
-    }
+    private static Task<Dictionary<string, string>> ViewsAsync(IGrainFactory grains, IEnumerable<string> customers) =>
+        ProfileViews.OfAsync(grains, customers, Wait);
 
     private static async Task<List<string>> PartitionsAsync(TestDatabase db)
     {
