@@ -19,7 +19,9 @@
 # --push-seconds S (30), --out PATH.
 #
 # Data and logs live in .data/bench/ (PostgreSQL on 127.0.0.1:55434, wiped at every start). Ports differ
-# from run.sh's, so both can run at once: silo 11311/30300, gateway http://127.0.0.1:5380.
+# from run.sh's, so both can run at once: silo 11311/30300 (management 11380), gateway http://127.0.0.1:5380
+# (management 11390). C360_BENCH_PORT_OFFSET=N adds N to every one of them and uses .data/bench-N/, so that
+# two copies of the repository can each run a bench at once (their figures then share the cores).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,12 +33,18 @@ for arg in "$@"; do
     case "$arg" in -h | --help) usage; exit 0 ;; esac
 done
 
-PG_PORT=55434
-SILO_PORT=11311
-SILO_GATEWAY_PORT=30300
-URL=http://127.0.0.1:5380
+OFFSET="${C360_BENCH_PORT_OFFSET:-0}"
+[[ "$OFFSET" =~ ^[0-9]+$ ]] || die "C360_BENCH_PORT_OFFSET must be a whole number, not '$OFFSET'"
+PG_PORT=$((55434 + OFFSET))
+SILO_PORT=$((11311 + OFFSET))
+SILO_GATEWAY_PORT=$((30300 + OFFSET))
+GATEWAY_PORT=$((5380 + OFFSET))
+SILO_MANAGEMENT_PORT=$((11380 + OFFSET))
+GATEWAY_MANAGEMENT_PORT=$((11390 + OFFSET))
+URL=http://127.0.0.1:$GATEWAY_PORT
 CLUSTER_ID=customer360-bench
 BENCH_DIR="$ROOT/.data/bench"
+((OFFSET == 0)) || BENCH_DIR="$ROOT/.data/bench-$OFFSET"
 LOG_DIR="$BENCH_DIR/logs"
 PG_DATA="$BENCH_DIR/pg"
 REPORT="$ROOT/BENCHMARKS.md"
@@ -76,7 +84,7 @@ require_root "bench.sh"
 ensure_dotnet
 ensure_postgres
 command -v curl >/dev/null 2>&1 || ensure_apt_packages curl ca-certificates
-for port in "$SILO_PORT" "$SILO_GATEWAY_PORT" 5380; do
+for port in "$SILO_PORT" "$SILO_GATEWAY_PORT" "$GATEWAY_PORT" "$SILO_MANAGEMENT_PORT" "$GATEWAY_MANAGEMENT_PORT"; do
     port_open 127.0.0.1 "$port" && die "Port $port is in use (another ./bench.sh?); stop it first."
 done
 mkdir -p "$LOG_DIR"
@@ -116,6 +124,7 @@ migrate_schema "$SILO_DLL" "$LOG_DIR/migrate.log"
 # on it would measure the Overload:CpuThreshold instead.
 start_process silo "$ROOT/silo" "${COMMON_ENV[@]}" "Overload__LoadShedding=false" \
     "Cluster__SiloPort=$SILO_PORT" "Cluster__GatewayPort=$SILO_GATEWAY_PORT" "Cluster__AdvertisedIPAddress=127.0.0.1" \
+    "Management__Urls=http://127.0.0.1:$SILO_MANAGEMENT_PORT" \
     -- dotnet "$SILO_DLL"
 wait_port 127.0.0.1 "$SILO_GATEWAY_PORT" 180 "${PIDS[silo]}" \
     || { tail -n 40 "$LOG_DIR/silo.log" >&2; die "The silo did not open its gateway port; see $LOG_DIR/silo.log"; }
@@ -128,6 +137,7 @@ start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" 
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
     "Auth__DemoMode=true" \
     "Ingest__MaxEvents=100000" "Ingest__MaxBodyBytes=134217728" \
+    "Management__Urls=http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \
     || { tail -n 40 "$LOG_DIR/gateway.log" >&2; die "The gateway did not become ready; see $LOG_DIR/gateway.log"; }
