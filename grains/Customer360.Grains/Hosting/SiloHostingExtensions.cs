@@ -62,8 +62,8 @@ public static class SiloHostingExtensions
             .Validate(o => o.MemoryThreshold is >= 1 and <= 100, "Overload:MemoryThreshold must be a percentage from 1 to 100")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration("Push")
-            .Validate(o => o.FlushWindow >= TimeSpan.Zero && o.SubscriptionLease > TimeSpan.FromSeconds(5),
-                "Push:FlushWindow must not be negative and Push:SubscriptionLease must exceed 5 s")
+            .Validate(o => o.SubscriptionLease > TimeSpan.FromSeconds(5) && o.DeliveryTimeout > TimeSpan.Zero,
+                "Push:SubscriptionLease must exceed 5 s and Push:DeliveryTimeout must be positive")
             .ValidateOnStart();
 
         // Retention (Retention:*, and Audit:RetentionDays, the setting's name from when the gateway pruned the log).
@@ -112,7 +112,6 @@ public static class SiloHostingExtensions
         // providers, so this goes before UseOrleans.
         services.AddHostedService<SchemaBootstrapper>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventJournal>());
-        services.AddHostedService(sp => sp.GetRequiredService<PushOutbox>());
         services.AddHostedService(sp => sp.GetRequiredService<RulesCache>());
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotSchedule>());
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
