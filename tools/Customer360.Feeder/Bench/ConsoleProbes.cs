@@ -15,15 +15,17 @@ public sealed class ConsoleProbes : IAsyncDisposable
     private readonly HubFleet _fleet;
     private readonly ProbeConsole[] _consoles;
     private readonly long _firstCustomer;
-    private readonly IngestClient _ingest;
     private readonly string _runId = "p" + Guid.NewGuid().ToString("N")[..10];
     // Builds the probes' one-event bodies; its 1 MiB buffer is reused rather than made per probe.
     private readonly NdjsonBuilder _builder = new();
 
     private ConsoleProbes(HubFleet fleet, ProbeConsole[] consoles, long firstCustomer, IngestClient ingest)
     {
-        (_fleet, _consoles, _firstCustomer, _ingest) = (fleet, consoles, firstCustomer, ingest);
+        (_fleet, _consoles, _firstCustomer, Ingest) = (fleet, consoles, firstCustomer, ingest);
     }
+
+    /// <summary>Posts the probes: step (g) gives each of its phases a client of its own, to count its requests apart.</summary>
+    public IngestClient Ingest { get; set; }
 
     public int Dropped => _fleet.Dropped;
 
@@ -57,7 +59,7 @@ public sealed class ConsoleProbes : IAsyncDisposable
         }
         var arrival = _consoles[console].Expect();
         var started = Stopwatch.GetTimestamp();
-        var accepted = await _ingest.PostAsync(body, lost, lost);
+        var accepted = await Ingest.PostAsync(body, lost, lost);
         lost.ThrowIfCancellationRequested();
         if (accepted != 1) throw new InvalidOperationException($"the gateway did not accept the probe event for {customer}");
         var arrived = await arrival.WaitAsync(lost);
