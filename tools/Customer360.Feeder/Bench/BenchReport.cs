@@ -296,7 +296,7 @@ public sealed class BenchReport(BenchSettings settings, MachineInfo machine, Dat
             return;
         }
         var population = SearchBench.Population(this, settings);
-        L($"About {population:N0} registered customers searched ({settings.Customers:N0} of the load and {(MemoryPopulation is { } mp ? $"{mp.Accepted / SyntheticPopulation.EventsPerCustomer:N0} of (e)" : "none of (e), which was skipped or failed: the figures are for what is there, not for 1,000,000")}), plus the few thousand probe customers.");
+        L($"About {population:N0} registered customers searched ({settings.Customers:N0} of the load and {(MemoryPopulation is { } mp ? $"{mp.Accepted / SyntheticPopulation.EventsPerCustomer:N0} of (e)" : "none of (e), which was skipped or failed: the figures are for what is there, not for 1,000,000")}), plus (f)'s and (g)'s probe customers.");
         L($"Each kind's requests go one after another on one connection, each sent when the last is answered, up to {settings.SearchRequests:N0} or {SearchBench.KindBudget.TotalSeconds:N0} s; the count says how many were sent. Ids and phone numbers are spread over the whole population (an account manager's or supervisor's search for a customer outside their scope answers an empty page, as it would them); name prefixes are real ones of the generated names (`Wang`, `Li W`, ...); tiers, stages, tags and regions are taken in turn. Latency is request to the end of the answer's body.");
         L($"");
         L($"| request | as | idle count | p50 | p95 | p99 | max | under load count | p50 | p95 | p99 | max | target (p99) |");

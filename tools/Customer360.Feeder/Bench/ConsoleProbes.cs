@@ -16,6 +16,8 @@ public sealed class ConsoleProbes : IAsyncDisposable
     private readonly ProbeConsole[] _consoles;
     private readonly long _firstCustomer;
     private readonly string _runId = "p" + Guid.NewGuid().ToString("N")[..10];
+    // Event ids count over every probe run on these consoles ((g) runs two): the loop's sequence starts at 0 each run.
+    private long _events;
     // Builds the probes' one-event bodies; its 1 MiB buffer is reused rather than made per probe.
     private readonly NdjsonBuilder _builder = new();
 
@@ -51,7 +53,7 @@ public sealed class ConsoleProbes : IAsyncDisposable
         Batch body;
         lock (_builder)
         {
-            var w = _builder.Begin($"{_runId}-{sequence}", customer, "usage.data", DateTimeOffset.UtcNow);
+            var w = _builder.Begin($"{_runId}-{++_events}", customer, "usage.data", DateTimeOffset.UtcNow);
             w.WriteNumber("mb", 1);
             w.WriteBoolean("roaming", false);
             _builder.End();
