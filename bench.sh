@@ -9,6 +9,13 @@
 #   (f) event-to-console latency: 1,000 SignalR consoles, each following a customer of its own, timed from an
 #       event's POST to its profileChanged, beside a bare SignalR echo hosted in the feeder; both during a
 #       load at 80% of (a)
+#   (g) the interactive lane: single-event POST, event to console (on (f)'s consoles, or 100 if (f) is skipped),
+#       profile GET as an account manager, walk-in as store staff, alert acknowledgement as the phone manager, and a
+#       bare echo, all probed at once: idle first, then during a load at 80% of (a)
+#   (h) search and lists with (e)'s population in the read model: search by id, msisdn, name prefix, tier, stage,
+#       tag and region as admin, account manager and supervisor, the portfolio and the alert queue; idle, then
+#       during a load at 80% of (a)
+#   and the CPU of silo, gateway, PostgreSQL and feeder over (a), per accepted event
 # On exit (also Ctrl-C) it stops everything it started.
 #
 #   ./bench.sh                                       the full run (60 s sustained, 1,000,000 profiles)
@@ -16,7 +23,10 @@
 # Every option is passed to `Customer360.Feeder bench`: --customers N (default 100000), --duration S (60),
 # --memory-customers N (1000000; 0 skips), --batch B, --concurrency C, --sweep 1,4,16,32,64,
 # --sweep-seconds S, --copy-sweep 1,2,4, --copy-batch N, --latency-seconds S, --consoles N (1000; 0 skips),
-# --push-seconds S (30), --out PATH.
+# --push-seconds S (30), --interactive-seconds S (30; 0 skips (g)), --search-requests N (200 per kind, each kind at
+# most 5 s; 0 skips (h)), --out PATH.
+# The gateway runs with Access:WalkInsPerMinute at 10,000 (default 30), so that (g)'s walk-in probes are measured
+# rather than refused.
 #
 # Data and logs live in .data/bench/ (PostgreSQL on 127.0.0.1:55434, wiped at every start). Ports differ
 # from run.sh's, so both can run at once: silo 11311/30300 (management 11380), gateway http://127.0.0.1:5380
@@ -137,6 +147,7 @@ start_process gateway "$ROOT/gateway" "${COMMON_ENV[@]}" "ASPNETCORE_URLS=$URL" 
     "Auth__Producers__0__Grants__0=usage" "Auth__Producers__0__Grants__1=master-data" \
     "Auth__DemoMode=true" \
     "Ingest__MaxEvents=100000" "Ingest__MaxBodyBytes=134217728" \
+    "Access__WalkInsPerMinute=10000" \
     "Management__Urls=http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT" \
     -- dotnet "$GATEWAY_DLL" --urls "$URL"
 wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \
@@ -145,9 +156,12 @@ wait_http "$URL/health/ready" 180 "${PIDS[gateway]}" \
 # 5. The benchmark. In its own session like the others (a Ctrl-C here reaches only this script, whose exit
 #    stops it gracefully); this script waits for it in a way a signal can interrupt.
 rm -f "$REPORT"
-log "Running the benchmark (options: ${*:-defaults}); the silo is pid ${PIDS[silo]}"
+# The postmaster's pid is the first line of postmaster.pid: (a)'s CPU of PostgreSQL is it and its children.
+POSTMASTER_PID="$(head -n 1 "$(pg_data_dir "$PG_DATA" quiet)/postmaster.pid")"
+log "Running the benchmark (options: ${*:-defaults}); the silo is pid ${PIDS[silo]}, the gateway ${PIDS[gateway]}, PostgreSQL $POSTMASTER_PID"
 (cd "$ROOT" && exec env "C360_INGEST_KEY=$INGEST_KEY" "C360_BENCH_PG=$CONNECTION" "${DEMO_TLS_ENV[@]}" setsid \
-    dotnet "$FEEDER_DLL" bench "$@" --gateway "$URL" --silo-pid "${PIDS[silo]}" --cluster-id "$CLUSTER_ID" --out "$REPORT" </dev/null) &
+    dotnet "$FEEDER_DLL" bench "$@" --gateway "$URL" --silo-pid "${PIDS[silo]}" \
+    --gateway-pid "${PIDS[gateway]}" --postgres-pid "$POSTMASTER_PID" --cluster-id "$CLUSTER_ID" --out "$REPORT" </dev/null) &
 PIDS[feeder]=$!
 rc=0
 wait "${PIDS[feeder]}" || rc=$?

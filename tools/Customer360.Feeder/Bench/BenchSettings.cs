@@ -16,6 +16,10 @@ public sealed record BenchSettings(
     int Consoles,
     TimeSpan PushDuration,
     int? SiloPid,
+    int? GatewayPid,
+    int? PostgresPid,
+    TimeSpan InteractiveDuration,
+    int SearchRequests,
     string ClusterId,
     string ServiceId,
     string Out)
@@ -23,7 +27,8 @@ public sealed record BenchSettings(
     private static readonly string[] Options =
     [
         "--gateway", "--customers", "--duration", "--batch", "--concurrency", "--latency-seconds", "--sweep", "--sweep-seconds",
-        "--copy-sweep", "--copy-batch", "--memory-customers", "--consoles", "--push-seconds", "--silo-pid", "--cluster-id", "--service-id", "--out",
+        "--copy-sweep", "--copy-batch", "--memory-customers", "--consoles", "--push-seconds", "--silo-pid", "--gateway-pid", "--postgres-pid",
+        "--interactive-seconds", "--search-requests", "--cluster-id", "--service-id", "--out",
     ];
 
     public static BenchSettings Parse(string[] args)
@@ -48,6 +53,10 @@ public sealed record BenchSettings(
             Consoles: line.Int("--consoles", 1000, 0, 20_000),
             PushDuration: TimeSpan.FromSeconds(line.Int("--push-seconds", Math.Min(30, duration), 1, 3600)),
             SiloPid: line.Has("--silo-pid") ? line.Int("--silo-pid", 0, 1, int.MaxValue) : null,
+            GatewayPid: line.Has("--gateway-pid") ? line.Int("--gateway-pid", 0, 1, int.MaxValue) : null,
+            PostgresPid: line.Has("--postgres-pid") ? line.Int("--postgres-pid", 0, 1, int.MaxValue) : null,
+            InteractiveDuration: TimeSpan.FromSeconds(line.Int("--interactive-seconds", Math.Min(30, duration), 0, 3600)),
+            SearchRequests: line.Int("--search-requests", 200, 0, 100_000),
             ClusterId: clusterId,
             ServiceId: line.String("--service-id") ?? clusterId,
             Out: line.String("--out") ?? "BENCHMARKS.md");
@@ -58,4 +67,13 @@ public sealed record BenchSettings(
     /// nor (e) ever sends them an event — every change a probe console sees is its probe's.
     /// </summary>
     public long FirstProbeCustomer => Customers + MemoryCustomers + 1;
+
+    /// <summary>Step (g)'s consoles: (f)'s, or <see cref="InteractiveBench.FallbackConsoles"/> when (f) is skipped.</summary>
+    public int InteractiveConsoles => Consoles > 0 ? Consoles : InteractiveBench.FallbackConsoles;
+
+    /// <summary>
+    /// The first of step (g)'s staff-lane customers (profile reads, walk-ins, alert acknowledgements): after every
+    /// console's customer, so that no console sees a change a staff probe made.
+    /// </summary>
+    public long FirstStaffCustomer => FirstProbeCustomer + Math.Max(Consoles, InteractiveBench.FallbackConsoles);
 }

@@ -15,15 +15,19 @@ public sealed class ConsoleProbes : IAsyncDisposable
     private readonly HubFleet _fleet;
     private readonly ProbeConsole[] _consoles;
     private readonly long _firstCustomer;
-    private readonly IngestClient _ingest;
     private readonly string _runId = "p" + Guid.NewGuid().ToString("N")[..10];
+    // Event ids count over every probe run on these consoles ((g) runs two): the loop's sequence starts at 0 each run.
+    private long _events;
     // Builds the probes' one-event bodies; its 1 MiB buffer is reused rather than made per probe.
     private readonly NdjsonBuilder _builder = new();
 
     private ConsoleProbes(HubFleet fleet, ProbeConsole[] consoles, long firstCustomer, IngestClient ingest)
     {
-        (_fleet, _consoles, _firstCustomer, _ingest) = (fleet, consoles, firstCustomer, ingest);
+        (_fleet, _consoles, _firstCustomer, Ingest) = (fleet, consoles, firstCustomer, ingest);
     }
+
+    /// <summary>Posts the probes: step (g) gives each of its phases a client of its own, to count its requests apart.</summary>
+    public IngestClient Ingest { get; set; }
 
     public int Dropped => _fleet.Dropped;
 
@@ -49,7 +53,7 @@ public sealed class ConsoleProbes : IAsyncDisposable
         Batch body;
         lock (_builder)
         {
-            var w = _builder.Begin($"{_runId}-{sequence}", customer, "usage.data", DateTimeOffset.UtcNow);
+            var w = _builder.Begin($"{_runId}-{++_events}", customer, "usage.data", DateTimeOffset.UtcNow);
             w.WriteNumber("mb", 1);
             w.WriteBoolean("roaming", false);
             _builder.End();
@@ -57,7 +61,7 @@ public sealed class ConsoleProbes : IAsyncDisposable
         }
         var arrival = _consoles[console].Expect();
         var started = Stopwatch.GetTimestamp();
-        var accepted = await _ingest.PostAsync(body, lost, lost);
+        var accepted = await Ingest.PostAsync(body, lost, lost);
         lost.ThrowIfCancellationRequested();
         if (accepted != 1) throw new InvalidOperationException($"the gateway did not accept the probe event for {customer}");
         var arrived = await arrival.WaitAsync(lost);

@@ -9,8 +9,10 @@ namespace Customer360.Feeder.Commands;
 /// <summary>
 /// <c>bench</c>: measures, in one run, (a) sustained ingest through the gateway at maximum speed, (b) the naive
 /// one-transaction-per-event baseline, (c) the binary COPY ceiling, (d) request latency at 80% of (a),
-/// (e) silo memory per active profile, and (f) event-to-console latency beside a bare SignalR echo, during a load
-/// at 80% of (a); writes BENCHMARKS.md. The PostgreSQL connection string comes from
+/// (e) silo memory per active profile, (f) event-to-console latency beside a bare SignalR echo, during a load
+/// at 80% of (a), (g) the interactive lane (single-event POST, event to console, profile GET, walk-in, alert
+/// acknowledgement) idle and under that load, (h) search and list latencies with (e)'s population, and the CPU
+/// per accepted event of each process over (a); writes BENCHMARKS.md. The PostgreSQL connection string comes from
 /// <c>C360_BENCH_PG</c> (it holds a password, so never from the command line).
 /// </summary>
 public static class BenchCommand
@@ -39,8 +41,12 @@ public static class BenchCommand
                 PopulateCommand.PopulateAsync(client, stats, 1, settings.Customers, PopulateBatch, PopulateConcurrency, signals)));
 
         await Step(report, signals, "sustained", async () =>
+        {
+            var cpuBefore = CpuMeter.Read(settings);
             report.Sustained = await Gateway(settings, apiKey, (client, stats) => LoadCommand.LoadAsync(client, stats,
-                new LoadCommand.Settings(1, settings.Customers, null, settings.Duration, settings.Batch, settings.Concurrency), signals, "(a) sustained")));
+                new LoadCommand.Settings(1, settings.Customers, null, settings.Duration, settings.Batch, settings.Concurrency), signals, "(a) sustained"));
+            report.SustainedCpu = CpuMeter.Used(cpuBefore, CpuMeter.Read(settings));
+        });
 
         await Step(report, signals, "latency", async () =>
         {
@@ -52,6 +58,8 @@ public static class BenchCommand
         // (f) right after (d), on the system (d) measured: before (e) adds a million profiles to the silo.
         await Step(report, signals, "push", () => PushBench.MeasureConsolesAsync(report, settings, apiKey, signals));
         await Step(report, signals, "echo", () => PushBench.MeasureEchoAsync(report, settings, apiKey, signals));
+        // (g) on the same system as (f); (h) after (e), with its million customers in the read model.
+        await Step(report, signals, "interactive", () => InteractiveBench.MeasureAsync(report, settings, apiKey, signals));
 
         await Step(report, signals, "naive", async () =>
         {
@@ -75,6 +83,7 @@ public static class BenchCommand
         });
 
         await Step(report, signals, "memory", () => MeasureMemoryAsync(report, settings, apiKey, connectionString, signals));
+        await Step(report, signals, "search", () => SearchBench.MeasureAsync(report, settings, apiKey, signals));
 
         var path = Path.GetFullPath(settings.Out);
         await File.WriteAllTextAsync(path, report.ToMarkdown(), CancellationToken.None);
@@ -84,6 +93,9 @@ public static class BenchCommand
             (d) latency at 80%: {(report.Latency is { } l ? $"p50 {l.P50Ms:F0} ms, p99 {l.P99Ms:F0} ms" : "not measured")}
             (e) memory: {(report.Memory?.BytesPerProfile is { } per ? $"{per / 1024:N1} KiB per active profile" : "not measured")}
             (f) event to console: {Probes(report.Push)}; bare echo: {Probes(report.Echo)}
+            (g) under load: event to console {Probes(report.Interactive?.Lane(InteractiveBench.EventToConsole)?.Probes)}; profile GET {Probes(report.Interactive?.Lane(InteractiveBench.ProfileRead)?.Probes)}; walk-in {Probes(report.Interactive?.Lane(InteractiveBench.WalkIn)?.Probes)}; ack {Probes(report.Interactive?.Lane(InteractiveBench.Acknowledge)?.Probes)}
+            (h) worst search p99: idle {Probes(SearchBench.Worst(report.SearchIdle)?.Probes)}; under load {Probes(SearchBench.Worst(report.SearchLoaded)?.Probes)}
+            CPU per accepted event of (a): {(report.CpuPerEvent() is { } cpu ? string.Join(", ", cpu.Select(c => $"{c.Key} {(c.Value is { } us ? $"{us:F1} µs" : "not read")}")) : "not measured")}
             failed steps: {(report.Failures.Count == 0 ? "none" : string.Join("; ", report.Failures.Select(f => $"{f.Key}: {f.Value}")))}
             report: {path}
             """));
