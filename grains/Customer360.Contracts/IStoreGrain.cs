@@ -11,7 +11,7 @@ public interface IStoreGrain : IGrainWithStringKey, ITopicOwner
 {
     /// <summary>Records a walk-in (durably, before it returns) and pushes it to the store's consoles and the customer's account manager.</summary>
     [Alias("record-walk-in")]
-    Task<WalkInView> RecordWalkIn(CustomerSummary customer, string? by, DateTimeOffset at);
+    Task<WalkInView> RecordWalkIn([Immutable] CustomerSummary customer, string? by, DateTimeOffset at);
 
     /// <summary>Whether the customer was identified here during the operator day of <paramref name="now"/>.</summary>
     [Alias("walked-in-today")]

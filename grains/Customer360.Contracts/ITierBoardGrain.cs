@@ -12,10 +12,10 @@ public interface ITierBoardGrain : IGrainWithStringKey, ITopicOwner
 {
     /// <summary>One customer's counted facts moved from <paramref name="before"/> (null: newly counted) to <paramref name="after"/>.</summary>
     [Alias("moved"), OneWay]
-    Task Moved(TierBoardFacts? before, TierBoardFacts after);
+    Task Moved([Immutable] TierBoardFacts? before, [Immutable] TierBoardFacts after);
 
     [Alias("tier-changed"), OneWay]
-    Task TierChanged(TierChangeNotice change);
+    Task TierChanged([Immutable] TierChangeNotice change);
 
     [Alias("board")]
     Task<TierBoardView> GetBoard();

@@ -98,10 +98,11 @@ internal static class RuleFacts
     /// <summary>How far <paramref name="value"/> lies from <paramref name="average"/>, in whole percent (negative when below).</summary>
     public static string PercentChange(decimal value, decimal average) => Whole((value - average) / average * 100);
 
-    public static Reason Reason(string code, params (string Key, string Value)[] args) => new(code, ReasonArgs.Of(args));
+    // Shared: most reasons repeat across customers, and every active profile keeps several (see SharedReasons).
+    public static Reason Reason(string code, params (string Key, string Value)[] args) => SharedReasons.Of(new(code, ReasonArgs.Of(args)));
 
     public static Reason With(Reason reason, string key, string value) =>
-        reason with { Args = reason.Args?.With(key, value) ?? ReasonArgs.Of((key, value)) };
+        SharedReasons.Of(reason with { Args = reason.Args?.With(key, value) ?? ReasonArgs.Of((key, value)) });
 
     public static string? Arg(Reason? reason, string key) =>
         reason?.Args is { } args && args.TryGetValue(key, out var value) ? value : null;

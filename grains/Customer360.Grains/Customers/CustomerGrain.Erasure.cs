@@ -20,7 +20,7 @@ public sealed partial class CustomerGrain
 
             // Consoles following the customer hear of one more version, and find it gone.
             _profile = new CustomerProfile { CustomerId = CustomerId, Version = _profile.Version + 1 };
-            _held = [];
+            _held = null;
             _line = null;
             _scope = null;
             _erased = true;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Immutable;
 using Customer360.Contracts;
 using Customer360.Domain.Access;
+using Customer360.Domain.Derived;
 using Customer360.Domain.Events;
 using Customer360.Domain.Profile;
 using Customer360.Domain.Views;
@@ -49,8 +50,10 @@ public sealed partial class CustomerGrain(
 
     private CustomerProfile _profile = null!;
     private long _journalSeq;
-    private TopicSubscribers _subscribers = null!;
-    private List<CustomerEvent> _held = null!;
+    // Made when a console first follows this customer: most of a million active profiles are followed by none.
+    private TopicSubscribers? _subscribers;
+    // Events waiting for the registration; null when none (nearly always), which saves a list per profile.
+    private List<CustomerEvent>? _held;
     private int _unsnapshotted;
     private bool _reminderFired;
     private bool _snapshotScheduled;
@@ -71,17 +74,16 @@ public sealed partial class CustomerGrain(
         // The snapshot's copy of the id, when it has one, so the profile and the grain share it.
         CustomerId = state.Profile?.CustomerId == key ? state.Profile.CustomerId : key;
         _profile = state.Profile ?? new CustomerProfile { CustomerId = CustomerId };
+        // A snapshot holds its own copy of every reason: share them, as freshly derived ones are.
+        if (state.Profile is not null) SharedReasons.ShareIn(_profile.Derived);
         _journalSeq = state.JournalSeq;
-        _held = [.. state.Held];
+        _held = state.Held is { Count: > 0 } held ? [.. held] : null;
         _erased = state.Erased;
         // Nothing to replay: the journal holds only blanked payloads of an erased customer, and nobody reads them.
         if (_erased) return;
         // What the lists knew when the snapshot was taken; replay and derivation below tell them what moved since.
         _line = CustomerSummary.Of(_profile) is { } line ? ListFacts.Of(line) : null;
         _scope = CustomerSummary.Of(_profile) is { } known ? AccessFacts.Of(known).ScopeHash() : null;
-        // Leases run on real time, whatever the business clock says.
-        _subscribers = new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease);
-
         // Recovery: whatever was acknowledged after the last snapshot is in the journal.
         var missed = await journal.ReadAfterAsync(CustomerId, _journalSeq, ct);
         foreach (var entry in missed)
@@ -135,7 +137,7 @@ public sealed partial class CustomerGrain(
         var batchIds = events.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         var candidates = new List<(int Index, JournalEntry Entry)>(events.Length);
         var nextSeq = _journalSeq;
-        var holding = _held.Count;
+        var holding = _held?.Count ?? 0;
         // By the business calendar, as every rule of the profile (the real one outside tests that move it).
         var horizon = retention.Value.JournalHorizon(time.GetUtcNow());
         for (var i = 0; i < events.Length; i++)
@@ -195,7 +197,7 @@ public sealed partial class CustomerGrain(
                 (walkIns ??= []).Add((walkIn, entry.Event.OccurredAt));
         }
         // Held earlier in this very batch, applied once its registration came: for the producer, accepted.
-        if (_held.Count == 0)
+        if (_held is null)
             for (var i = 0; i < outcomes.Length; i++)
                 if (outcomes[i].Kind == EventOutcomeKind.Held) outcomes[i] = EventOutcome.Accepted;
 
@@ -242,15 +244,15 @@ public sealed partial class CustomerGrain(
     {
         if (ProfileApplier.AwaitsRegistration(_profile, e))
         {
-            _held.Add(e);
+            (_held ??= []).Add(e);
             return null;
         }
         var result = ProfileApplier.Apply(_profile, e);
         if (changed is not null) AddSections(changed, result.Changed);
-        if (_held.Count > 0 && _profile.IsRegistered)
+        if (_held is not null && _profile.IsRegistered)
         {
             var released = _held;
-            _held = [];
+            _held = null;
             foreach (var waiting in released)
             {
                 var sections = ProfileApplier.Apply(_profile, waiting).Changed;
@@ -281,9 +283,11 @@ public sealed partial class CustomerGrain(
         else await ScheduleReminderAsync(null);
     }
 
-    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) => _subscribers.Subscribe(gatewayId, receiver, _profile.Version);
+    // Leases run on real time, whatever the business clock says.
+    public Task<long> Subscribe(string gatewayId, IPushReceiver receiver) =>
+        (_subscribers ??= new TopicSubscribers(outbox, TimeProvider.System, pushOptions.Value.SubscriptionLease)).Subscribe(gatewayId, receiver, _profile.Version);
 
-    public Task Unsubscribe(string gatewayId) => _subscribers.Unsubscribe(gatewayId);
+    public Task Unsubscribe(string gatewayId) => _subscribers?.Unsubscribe(gatewayId) ?? Task.CompletedTask;
 
     /// <summary>
     /// Re-derives under the settings in force, publishes what changed (facts in <paramref name="changed"/> plus
@@ -304,8 +308,10 @@ public sealed partial class CustomerGrain(
             MarkChanged(1);
             await TryWriteSnapshotAsync();
         }
-        var sections = new SortedSet<string>(changed, StringComparer.Ordinal);
-        sections.UnionWith(derived.Changed);
+        // Publish sorts them: a list without repeats will do (a sorted set cost a tree per derivation).
+        var sections = new List<string>(changed.Count + derived.Changed.Count);
+        sections.AddRange(changed);
+        AddSections(sections, derived.Changed);
         Publish(sections);
         await PublishLineAsync(derived.TierChanged);
         await ScheduleReminderAsync(ProfileRules.NextDue(_profile, settings, now));
@@ -338,7 +344,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Tells the consoles following this customer which sections changed, if any did and any console follows.</summary>
     private void Publish(IReadOnlyCollection<string> sections)
     {
-        if (sections.Count == 0 || _subscribers.Count == 0) return;
+        if (sections.Count == 0 || _subscribers is not { Count: > 0 }) return;
         var names = sections.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
         // A change caused by posted events carries their arrival at the gateway (push lag); others carry none.

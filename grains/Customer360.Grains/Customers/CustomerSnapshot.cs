@@ -17,8 +17,11 @@ public sealed class CustomerSnapshot
     /// <summary>When the rules reminder is registered to fire next; null when none is registered.</summary>
     public DateTimeOffset? ReminderDue { get; set; }
 
-    /// <summary>Events stored before the customer was registered, in arrival order, waiting for the registration.</summary>
-    public List<CustomerEvent> Held { get; set; } = [];
+    /// <summary>
+    /// Events stored before the customer was registered, in arrival order, waiting for the registration; null when
+    /// none (then not written: snapshots written before it could be null hold <c>"held": []</c>, read alike).
+    /// </summary>
+    public List<CustomerEvent>? Held { get; set; }
 
     /// <summary>
     /// The person was erased (POST /api/v1/customers/{id}/erase): <see cref="Profile"/> and <see cref="Held"/> are
