@@ -10,12 +10,12 @@ namespace Customer360.Grains.Storage;
 
 /// <summary>
 /// The <see cref="StorageNames.Profiles"/> grain storage: Orleans' AdoNet provider (<paramref name="inner"/>) writes
-/// and clears, while reads of string-keyed grains are gathered like the journal's, so a wave of activations (a
+/// and clears, while reads of string- and integer-keyed grains are gathered like the journal's, so a wave of activations (a
 /// population being registered, a silo taking over after a crash) costs one query for many grains, not a round trip
 /// each. Same table and rows as the AdoNet provider (c360_grain_state, schema 003): the hashes come from the
 /// provider's own hash picker over the same bytes it hashes, the payload from the same serializer, the version is
 /// the ETag, so the two read the same data and a write after a gathered read meets the version it expects.
-/// Guid- and integer-keyed grains, and state names with generic arguments, are read by the provider itself.
+/// Guid-keyed grains, and state names with generic arguments, are read by the provider itself.
 /// </summary>
 public sealed partial class GatheredReadGrainStorage(
     IGrainStorage inner, string innerName, string serviceId, IStorageHasherPicker hashPicker, IGrainStorageSerializer serializer,
@@ -24,7 +24,7 @@ public sealed partial class GatheredReadGrainStorage(
     /// <summary>Most grains read in one query.</summary>
     private const int MaxBatch = 1000;
 
-    private sealed record PendingRead(int IdHash, int TypeHash, string GrainType, string Key,
+    private sealed record PendingRead(int IdHash, int TypeHash, string GrainType, long N1, string? Extension,
         TaskCompletionSource<(byte[]? Payload, int Version)?> Done);
 
     // Not bounded here: each waiting read is an activation in progress, which the callers' own limits bound.
@@ -34,27 +34,31 @@ public sealed partial class GatheredReadGrainStorage(
     private readonly Lock _start = new();
 
     // The rows of the AdoNet provider's ReadFromStorageKey query (schema 003), for many grains at once. The
-    // ordinal brings each row back to the read that asked for it; string keys have N0 = N1 = 0.
+    // ordinal brings each row back to the read that asked for it. N0 is 0 for integer and string keys.
     private const string ReadSql = """
         select r.i, s.payload, s.version
-        from unnest(@id_hashes, @type_hashes, @grain_types, @keys) with ordinality as r(id_hash, type_hash, grain_type, key, i)
+        from unnest(@id_hashes, @type_hashes, @grain_types, @n1s, @extensions) with ordinality as r(id_hash, type_hash, grain_type, n1, ext, i)
         join c360_grain_state s on s.grain_id_hash = r.id_hash and s.grain_type_hash = r.type_hash
-            and s.grain_id_n0 = 0 and s.grain_id_n1 = 0 and s.service_id = @service_id
-            and s.grain_type = r.grain_type and s.grain_id_extension = r.key
+            and s.grain_id_n0 = 0 and s.grain_id_n1 = r.n1 and s.service_id = @service_id
+            and s.grain_type = r.grain_type and s.grain_id_extension is not distinct from r.ext
         """;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (grainId.TryGetGuidKey(out _, out _) || grainId.TryGetIntegerKey(out _, out _) || stateName.Contains('`', StringComparison.Ordinal))
+        // Keyed as the provider keys it (its AdoGrainKey): a key that parses as an integer (hexadecimal, as Orleans
+        // writes integer keys: a customer id such as C0000123 does) is stored as N1 with its extension; any other
+        // string key as N1 = 0 with the whole key as the extension.
+        if (grainId.TryGetGuidKey(out _, out _) || stateName.Contains('`', StringComparison.Ordinal))
         {
             await inner.ReadStateAsync(stateName, grainId, grainState);
             return;
         }
-        var key = grainId.Key.ToString()!;
+        var isInteger = grainId.TryGetIntegerKey(out var integer, out var keyExtension);
+        var (n1, extension) = isInteger ? (integer, keyExtension) : (0L, grainId.Key.ToString());
         var hasher = hashPicker.PickHasher(serviceId, innerName, stateName, grainId, grainState)
             ?? throw new InvalidOperationException($"the hash picker of grain storage {innerName} picked no hasher");
-        var pending = new PendingRead(hasher.Hash(KeyHashBytes(key)), hasher.Hash(Encoding.UTF8.GetBytes(stateName)), stateName, key,
-            new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingRead(hasher.Hash(KeyHashBytes(isInteger, n1, extension)), hasher.Hash(Encoding.UTF8.GetBytes(stateName)), stateName,
+            n1, extension, new(TaskCreationOptions.RunContinuationsAsynchronously));
         EnsureReading();
         await _reads.Writer.WriteAsync(pending);
         var found = await pending.Done.Task;
@@ -72,12 +76,19 @@ public sealed partial class GatheredReadGrainStorage(
         inner.ClearStateAsync(stateName, grainId, grainState);
 
     /// <summary>
-    /// The bytes the AdoNet provider hashes for a string key: its UTF-8, reversed on little-endian machines
-    /// (the provider's AdoGrainKey.GetHashBytes). Changing this would make every stored snapshot unreadable.
+    /// The bytes the AdoNet provider hashes for a key (its AdoGrainKey.GetHashBytes): an integer key's 8 bytes then
+    /// its extension's UTF-8, or a string key's UTF-8; reversed on little-endian machines. Changing this would make
+    /// every stored snapshot unreadable.
     /// </summary>
-    internal static byte[] KeyHashBytes(string key)
+    internal static byte[] KeyHashBytes(bool isInteger, long n1, string? extension)
     {
-        var bytes = Encoding.UTF8.GetBytes(key);
+        byte[] bytes;
+        if (isInteger)
+        {
+            var key = BitConverter.GetBytes(n1);
+            bytes = extension is null ? key : [.. key, .. Encoding.UTF8.GetBytes(extension)];
+        }
+        else bytes = Encoding.UTF8.GetBytes(extension!);
         if (BitConverter.IsLittleEndian) Array.Reverse(bytes);
         return bytes;
     }
@@ -116,7 +127,9 @@ public sealed partial class GatheredReadGrainStorage(
         cmd.Parameters.AddWithValue("id_hashes", batch.ConvertAll(p => p.IdHash).ToArray());
         cmd.Parameters.AddWithValue("type_hashes", batch.ConvertAll(p => p.TypeHash).ToArray());
         cmd.Parameters.AddWithValue("grain_types", batch.ConvertAll(p => p.GrainType).ToArray());
-        cmd.Parameters.AddWithValue("keys", batch.ConvertAll(p => p.Key).ToArray());
+        cmd.Parameters.AddWithValue("n1s", batch.ConvertAll(p => p.N1).ToArray());
+        cmd.Parameters.Add(new NpgsqlParameter("extensions", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+            { Value = batch.ConvertAll(p => p.Extension).ToArray() });
         cmd.Parameters.AddWithValue("service_id", serviceId);
         var found = new (byte[]? Payload, int Version)?[batch.Count];
         await using var reader = await cmd.ExecuteReaderAsync();
