@@ -64,9 +64,9 @@ public sealed class ProfilePersistenceTests(DatabaseFixture fixture) : IClassFix
             var expected = new GrainState<CustomerSnapshot>();
             await adoNet.ReadStateAsync("customer", grainIds[i], expected).WaitAsync(TimeSpan.FromSeconds(30));
             Assert.True(expected.RecordExists, ids[i]);
-            Assert.Equal((true, expected.ETag, expected.State.JournalSeq, ids[i]), (read[i].RecordExists, read[i].ETag, read[i].State.JournalSeq, read[i].State.Profile?.CustomerId));
+            Assert.Equal((true, expected.ETag, expected.State!.JournalSeq, ids[i]), (read[i].RecordExists, read[i].ETag, read[i].State!.JournalSeq, read[i].State!.Profile?.CustomerId));
         }
-        Assert.Equal((false, (string?)null, 0L), (read[^1].RecordExists, read[^1].ETag, read[^1].State.JournalSeq));
+        Assert.Equal((false, (string?)null, 0L), (read[^1].RecordExists, read[^1].ETag, read[^1].State!.JournalSeq));
 
         // The version read is the one the provider's write expects: the write goes on from it, and a stale one conflicts.
         var stale = new GrainState<CustomerSnapshot>(read[0].State, read[0].ETag);
