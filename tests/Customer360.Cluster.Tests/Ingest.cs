@@ -12,7 +12,8 @@ internal static class Ingest
     public static Task<ImmutableArray<EventOutcome>> Send(IGrainFactory grains, string customerId, params JsonObject[] events) =>
         grains.GetGrain<ICustomerGrain>(customerId).Ingest([.. events.Select(Parse)]);
 
-    private static CustomerEvent Parse(JsonObject json)
+    /// <summary>A producer-shaped event as the grain receives it.</summary>
+    public static CustomerEvent Parse(JsonObject json)
     {
         var parsed = EventParser.Parse(JsonDocument.Parse(json.ToJsonString()).RootElement, DateTimeOffset.UtcNow);
         return parsed.Event ?? throw new ArgumentException(parsed.Error);

@@ -43,6 +43,53 @@ public sealed class JournalTests(DatabaseFixture fixture) : IClassFixture<Databa
         }
     }
 
+    [Fact]
+    public async Task registrations_copied_in_one_batch_keep_the_msisdn_index_on_the_newest_number_and_a_repeat_stays_a_duplicate()
+    {
+        await using var db = NpgsqlDataSource.Create(fixture.Db.SiloConnectionString);
+        var journal = new PostgresEventJournal(db, new JournalPartitions(db), Options.Create(new JournalOptions { StatementBatchesAfterDuplicate = 1 }),
+            NullLogger<PostgresEventJournal>.Instance);
+        await journal.StartAsync(CancellationToken.None);
+        try
+        {
+            var (a, b, late) = ($"JA{Guid.NewGuid():N}", $"JB{Guid.NewGuid():N}", $"JL{Guid.NewGuid():N}");
+            var number = $"139{Random.Shared.NextInt64(10_000_000, 99_999_999)}";
+            var now = DateTimeOffset.UtcNow;
+            var regA = Registration(a, number, now.AddMinutes(-2));
+            // Two customers registered at once, as onboarding sends them: the number was given to b later than to a.
+            var appends = new[]
+            {
+                journal.AppendAsync(a, [new JournalEntry(1, regA), Entry(a, 2, Id("a-usage"))]),
+                journal.AppendAsync(b, [new JournalEntry(1, Registration(b, number, now.AddMinutes(-1)))]),
+            };
+            Assert.All(await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(30)), Assert.Empty);
+            Assert.Equal(b, await Owner(db, number));
+
+            // A late registration that named the number before b got it does not take it back.
+            Assert.Empty(await journal.AppendAsync(late, [new JournalEntry(1, Registration(late, number, now.AddMinutes(-3)))]).WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(b, await Owner(db, number));
+
+            // a's registration sent again (a replay) is a duplicate, and changes nothing.
+            Assert.Equal([regA.EventId], await journal.AppendAsync(a, [new JournalEntry(3, regA)]).WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(b, await Owner(db, number));
+            Assert.Equal([1L, 2L], (await journal.ReadAfterAsync(a, 0).WaitAsync(TimeSpan.FromSeconds(30))).Select(e => e.Seq));
+        }
+        finally
+        {
+            await journal.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static CustomerEvent Registration(string customer, string msisdn, DateTimeOffset at) =>
+        Ingest.Parse(Events.Registered(customer, Id("reg"), msisdn: msisdn, at: at));
+
+    private static async Task<string?> Owner(NpgsqlDataSource db, string msisdn)
+    {
+        await using var cmd = db.CreateCommand("select customer_id from c360_msisdn where msisdn = @m");
+        cmd.Parameters.AddWithValue("m", msisdn);
+        return (string?)await cmd.ExecuteScalarAsync();
+    }
+
     private static string Id(string name) => $"{name}-{Guid.NewGuid():N}";
 
     private static JournalEntry Entry(string customer, long seq, string eventId) =>

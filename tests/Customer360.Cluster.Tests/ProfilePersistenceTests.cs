@@ -1,9 +1,11 @@
 using Customer360.Contracts;
 using Customer360.Grains.Customers;
+using Customer360.Grains.Storage;
 using Customer360.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Storage;
 using static Customer360.Testing.Events;
 
 namespace Customer360.Cluster.Tests;
@@ -27,6 +29,50 @@ public sealed class ProfilePersistenceTests(DatabaseFixture fixture) : IClassFix
         var view = await restarted.Grains.GetGrain<ICustomerGrain>("P1").GetView("en");
         Assert.NotNull(view);
         Assert.Equal((3L, 123.5m), (view.Version, view.Usage.DataMb));
+    }
+
+    [Fact]
+    public async Task activations_read_together_find_the_snapshots_the_adonet_provider_wrote_and_write_on_from_their_version()
+    {
+        var cluster = $"gathered-{Guid.NewGuid():N}";
+        // Ids such as the feed's (C0000123) parse as hexadecimal integers, which the provider keys as integers;
+        // others are string keys. Both kinds must be found.
+        var ids = Enumerable.Range(1, 40).Select(i => i % 2 == 0 ? $"G{i}-{Guid.NewGuid():N}" : $"C{Guid.NewGuid():N}"[..12]).ToArray();
+        await using (var silo = await TestSilo.StartAsync(Db, cluster))
+        {
+            await Task.WhenAll(ids.Select(id => Ingest.Send(silo.Grains, id, Registered(id, $"{id}-reg"), Data(id, $"{id}-d", 7))))
+                .WaitAsync(TimeSpan.FromSeconds(60));
+            // Stopping writes every snapshot through the AdoNet provider.
+            await silo.StopAsync();
+        }
+
+        await using var restarted = await TestSilo.StartAsync(Db, cluster);
+        var gathered = restarted.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Profiles);
+        var adoNet = restarted.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.ProfilesAdoNet);
+        var unknown = $"never-{Guid.NewGuid():N}";
+        var grainIds = ids.Append(unknown).Select(id => restarted.Grains.GetGrain<ICustomerGrain>(id).GetGrainId()).ToArray();
+        // All at once, as a wave of activations: they share queries.
+        var read = await Task.WhenAll(grainIds.Select(async g =>
+        {
+            var state = new GrainState<CustomerSnapshot>();
+            await gathered.ReadStateAsync("customer", g, state);
+            return state;
+        })).WaitAsync(TimeSpan.FromSeconds(30));
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var expected = new GrainState<CustomerSnapshot>();
+            await adoNet.ReadStateAsync("customer", grainIds[i], expected).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(expected.RecordExists, ids[i]);
+            Assert.Equal((true, expected.ETag, expected.State!.JournalSeq, ids[i]), (read[i].RecordExists, read[i].ETag, read[i].State!.JournalSeq, read[i].State!.Profile?.CustomerId));
+        }
+        Assert.Equal((false, (string?)null, 0L), (read[^1].RecordExists, read[^1].ETag, read[^1].State!.JournalSeq));
+
+        // The version read is the one the provider's write expects: the write goes on from it, and a stale one conflicts.
+        var stale = new GrainState<CustomerSnapshot>(read[0].State, read[0].ETag);
+        await gathered.WriteStateAsync("customer", grainIds[0], read[0]).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotEqual(stale.ETag, read[0].ETag);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => gathered.WriteStateAsync("customer", grainIds[0], stale).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

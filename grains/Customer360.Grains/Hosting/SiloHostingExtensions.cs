@@ -19,6 +19,7 @@ using Orleans.Serialization;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Microsoft.Extensions.Configuration;
+using Orleans.Runtime.Hosting;
 
 namespace Customer360.Grains.Hosting;
 
@@ -151,11 +152,19 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(StorageNames.Profiles, o =>
+            silo.AddAdoNetGrainStorage(StorageNames.ProfilesAdoNet, o =>
             {
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
+            // Grains use "profiles": the AdoNet provider above, with activations' reads gathered into one query.
+            silo.Services.AddGrainStorage(StorageNames.Profiles, (sp, _) =>
+            {
+                var adoNet = sp.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(StorageNames.ProfilesAdoNet);
+                return ActivatorUtilities.CreateInstance<GatheredReadGrainStorage>(sp,
+                    sp.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.ProfilesAdoNet), StorageNames.ProfilesAdoNet,
+                    sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, adoNet.HashPicker, adoNet.GrainStorageSerializer);
             });
             silo.UseAdoNetReminderService(o =>
             {

@@ -13,8 +13,8 @@ namespace Customer360.Grains.Storage;
 
 /// <summary>
 /// The journal in PostgreSQL, with group commit: appends from every customer grain of this silo queue up and
-/// are written together, one transaction of two binary COPYs (the event ids, then the rows; or, when it must skip
-/// duplicates or keep the MSISDN index, one statement) and one commit for many customers. The journal is partitioned
+/// are written together, one transaction of two binary COPYs (the event ids, then the rows, and the MSISDN index's
+/// numbers when the batch names any; or, when it must skip duplicates, one statement) and one commit for many customers. The journal is partitioned
 /// by month (schema 014); <see cref="JournalPartitions"/> makes sure an event's month has its partition first. Per-event transactions cap out
 /// near 5,000 events/s on a small machine; sharing the commit is what lets ingestion go far past that.
 /// </summary>
@@ -221,16 +221,30 @@ public sealed partial class PostgresEventJournal(
 
     private static readonly HashSet<string> EmptySet = [];
 
-    // Binary COPY costs PostgreSQL about half what the statement does per row, but it cannot skip a duplicate
-    // or keep the MSISDN index: it is tried for batches that name no number, and any unique violation (a
-    // duplicate id, or two activations of one customer) sends the batch to the statement, which sorts them out.
-    // The ids go first, into the table that holds the keys, and the rows second, in one transaction.
+    // Binary COPY costs PostgreSQL about half what the statement does per row, but it cannot skip a duplicate:
+    // it is tried first, and any unique violation (a duplicate id, or two activations of one customer) sends the
+    // batch to the statement, which sorts them out. The ids go first, into the table that holds the keys, and the
+    // rows second, in one transaction; the numbers registrations and updates name follow in the same
+    // transaction (NumbersSql), so onboarding a population is copied too rather than sent to the statement.
     private const string CopyIdsSql = "copy c360_journal_ids (event_id, customer_id, seq) from stdin (format binary)";
 
     private const string CopySql =
         "copy c360_journal (customer_id, seq, event_id, type, occurred_at, payload) from stdin (format binary)";
 
     private static readonly HashSet<(string, long)> NoneSkipped = [];
+
+    // After a COPY every row of the batch is in: each number goes to the customer of its newest occurrence in
+    // the batch, and replaces the stored one unless that is newer (a late, older registration never takes back a
+    // reassigned number). One row per number, since ON CONFLICT DO UPDATE may touch a row only once per
+    // statement; in number order, so two writers' batches lock shared numbers in the same order.
+    private const string NumbersSql = """
+        insert into c360_msisdn (msisdn, customer_id, since)
+        select distinct on (t.msisdn) t.msisdn, t.customer_id, t.occurred_at
+        from unnest(@msisdns, @customer_ids, @occurred, @seqs) as t(msisdn, customer_id, occurred_at, seq)
+        order by t.msisdn, t.occurred_at desc, t.seq desc
+        on conflict (msisdn) do update set customer_id = excluded.customer_id, since = excluded.since
+            where c360_msisdn.since <= excluded.since
+        """;
 
     // After a COPY met a duplicate, the feed is probably being replayed: the next batches go to the statement.
     private int _statementOnly;
@@ -255,7 +269,7 @@ public sealed partial class PostgresEventJournal(
     {
         // Writers race for the last statement batch; the one that takes the count below zero uses COPY.
         var statementOnly = Volatile.Read(ref _statementOnly) > 0 && Interlocked.Decrement(ref _statementOnly) >= 0;
-        if (!statementOnly && !NamesANumber(batch))
+        if (!statementOnly)
         {
             try
             {
@@ -270,12 +284,26 @@ public sealed partial class PostgresEventJournal(
         return await InsertWithStatementAsync(batch, ct);
     }
 
-    private static bool NamesANumber(List<PendingAppend> batch)
+    /// <summary>The entries of <paramref name="batch"/> that name a phone number, with the number; null when none does.</summary>
+    private static List<(string Msisdn, string CustomerId, JournalEntry Entry)>? NumbersNamed(List<PendingAppend> batch)
     {
+        List<(string, string, JournalEntry)>? named = null;
         foreach (var p in batch)
             for (var i = 0; i < p.Entries.Count; i++)
-                if (NumberNamedBy(p.Entries[i].Event) is not null) return true;
-        return false;
+                if (NumberNamedBy(p.Entries[i].Event) is { } msisdn) (named ??= []).Add((msisdn, p.CustomerId, p.Entries[i]));
+        return named;
+    }
+
+    private static async Task WriteNumbersAsync(NpgsqlConnection conn, List<(string Msisdn, string CustomerId, JournalEntry Entry)> named,
+        CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(NumbersSql, conn);
+        cmd.Parameters.Add(new NpgsqlParameter("msisdns", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = named.ConvertAll(n => n.Msisdn).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("customer_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = named.ConvertAll(n => n.CustomerId).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            { Value = named.ConvertAll(n => n.Entry.Event.OccurredAt.UtcDateTime).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = named.ConvertAll(n => n.Entry.Seq).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private async Task CopyAsync(List<PendingAppend> batch, CancellationToken ct)
@@ -315,6 +343,7 @@ public sealed partial class PostgresEventJournal(
             }
             await writer.CompleteAsync(ct);
         }
+        if (NumbersNamed(batch) is { } named) await WriteNumbersAsync(conn, named, ct);
         // Committed (and flushed) here, or nothing of it is kept.
         await tx.CommitAsync(ct);
     }
