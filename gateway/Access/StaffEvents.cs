@@ -18,6 +18,8 @@ public sealed class StaffEvents(IClusterClient cluster, [FromKeyedServices(Clock
         var e = new CustomerEvent($"staff-{Guid.NewGuid():N}", customerId, null, time.GetUtcNow(), payload);
         // Real time, whatever the business clock says: the push lag metric measures from here to the consoles.
         EventArrival.Stamp(TimeProvider.System.GetUtcNow());
+        // A person waits for the answer: never behind a bulk feed's batches.
+        RequestLane.MarkInteractive();
         var outcomes = await cluster.GetGrain<ICustomerGrain>(customerId).Ingest([e]);
         return outcomes[0];
     }

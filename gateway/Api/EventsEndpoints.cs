@@ -53,7 +53,7 @@ public static partial class EventsEndpoints
         var body = EventBodyReader.ReadAsync(http.Request.Body, ndjson, limits.MaxEvents, time.GetUtcNow(), http.RequestAborted);
         try
         {
-            var unreadable = await IngestInChunksAsync(body, gate, ingestor, tally, limits.ChunkEvents);
+            var unreadable = await IngestInChunksAsync(body, gate, ingestor, tally, limits.ChunkEvents, limits.InteractiveMaxEvents);
             // Counted as answered (200, or 400/413 with what was stored before the body broke), never on a 503.
             metrics.Answered(tally);
             return unreadable is null ? Results.Ok(tally.ToResponse()) : Unreadable(unreadable, tally, limits);
@@ -81,11 +81,13 @@ public static partial class EventsEndpoints
     /// <summary>
     /// Reads the body and ingests it chunk by chunk: the next chunk is read while the previous one is being
     /// stored, and only one chunk is in the grains at a time, so a customer's events arrive in body order.
-    /// Returns the reason the body stopped being readable, if it did; a storage failure throws.
+    /// A request whose events all fit in one chunk of at most <paramref name="interactiveMaxEvents"/> goes in the
+    /// interactive lane. Returns the reason the body stopped being readable, if it did; a storage failure throws.
     /// </summary>
     private static async Task<Exception?> IngestInChunksAsync(IAsyncEnumerable<BodyItem> body, ProducerGate gate, EventIngestor ingestor,
-        IngestTally tally, int chunkEvents)
+        IngestTally tally, int chunkEvents, int interactiveMaxEvents)
     {
+        var sentChunks = false;
         var chunk = new List<BodyItem>(chunkEvents);
         // When the chunk's first event was read (real time): the push lag is measured from it.
         var arrivedAt = TimeProvider.System.GetUtcNow();
@@ -105,6 +107,7 @@ public static partial class EventsEndpoints
                 if (chunk.Count < chunkEvents) continue;
                 await inFlight;
                 inFlight = ingestor.IngestAsync(chunk, tally, arrivedAt);
+                sentChunks = true;
                 chunk = new List<BodyItem>(chunkEvents);
             }
         }
@@ -114,7 +117,7 @@ public static partial class EventsEndpoints
             return ex;
         }
         await inFlight;
-        if (chunk.Count > 0) await ingestor.IngestAsync(chunk, tally, arrivedAt);
+        if (chunk.Count > 0) await ingestor.IngestAsync(chunk, tally, arrivedAt, interactive: !sentChunks && chunk.Count <= interactiveMaxEvents);
         return null;
     }
 

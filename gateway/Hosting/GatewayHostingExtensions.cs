@@ -54,6 +54,9 @@ public static class GatewayHostingExtensions
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && o.ChunkEvents > 0 && o.RetryAfterSeconds > 0,
                 "Ingest:MaxBodyBytes, Ingest:MaxEvents, Ingest:ChunkEvents and Ingest:RetryAfterSeconds must be positive")
             .Validate(o => o.MaxConcurrentRequests > 0, "Ingest:MaxConcurrentRequests must be positive")
+            .Validate(o => o.InteractiveMaxEvents >= 0, "Ingest:InteractiveMaxEvents must not be negative (0: no request is interactive)")
+            .Validate(o => o.InteractiveMaxBodyBytes >= 0 && o.MaxConcurrentInteractiveRequests > 0,
+                "Ingest:InteractiveMaxBodyBytes must not be negative and Ingest:MaxConcurrentInteractiveRequests must be positive")
             .ValidateOnStart();
         services.AddOptions<ConsolePushOptions>().BindConfiguration("ConsolePush")
             .Validate(o => o.RenewInterval > TimeSpan.Zero && o.RenewTimeout > TimeSpan.Zero,

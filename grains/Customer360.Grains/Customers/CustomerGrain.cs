@@ -161,7 +161,8 @@ public sealed partial class CustomerGrain(
         IReadOnlySet<string> duplicates;
         try
         {
-            duplicates = await journal.AppendAsync(CustomerId, candidates.ConvertAll(c => c.Entry));
+            // This grain is not reentrant and awaits the append: its appends commit one after another, whichever lane.
+            duplicates = await journal.AppendAsync(CustomerId, candidates.ConvertAll(c => c.Entry), RequestLane.IsInteractive);
         }
         catch
         {

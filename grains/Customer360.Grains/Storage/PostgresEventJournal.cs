@@ -17,6 +17,10 @@ namespace Customer360.Grains.Storage;
 /// numbers when the batch names any; or, when it must skip duplicates, one statement) and one commit for many customers. The journal is partitioned
 /// by month (schema 014); <see cref="JournalPartitions"/> makes sure an event's month has its partition first. Per-event transactions cap out
 /// near 5,000 events/s on a small machine; sharing the commit is what lets ingestion go far past that.
+/// Two lanes: interactive appends (a request of a few events, a staff action) wait in a queue of their own, which a
+/// writer of their own drains and the bulk writers take first, and are never written in a bulk commit, so such an
+/// append commits within about one small transaction however many bulk rows are waiting. One customer's appends
+/// cannot pass each other between the lanes: its grain makes one append at a time and awaits it.
 /// </summary>
 public sealed partial class PostgresEventJournal(
     NpgsqlDataSource db, JournalPartitions partitions, IOptions<JournalOptions> options, ILogger<PostgresEventJournal> logger,
@@ -35,6 +39,10 @@ public sealed partial class PostgresEventJournal(
         new BoundedChannelOptions(options.Value.ReadQueueCapacity) { SingleReader = true });
 
     private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(
+        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = false });
+
+    // The interactive lane: few rows each, so a commit of them is short; as bounded as the bulk queue.
+    private readonly Channel<PendingAppend> _interactive = Channel.CreateBounded<PendingAppend>(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = false });
 
     // Event ids are unique across the feed: a conflicting id is a duplicate and is skipped, while a conflict
@@ -74,15 +82,16 @@ public sealed partial class PostgresEventJournal(
 
     // Continuations run where the result is set: a grain's await resumes on its own scheduler anyway, so the
     // writer only queues it there, and no thread-pool hop is spent per append.
-    public Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
+    public Task<IReadOnlySet<string>> AppendAsync(string customerId, IReadOnlyList<JournalEntry> entries, bool interactive = false, CancellationToken ct = default)
     {
         var pending = new PendingAppend(customerId, entries, new(), Activity.Current?.Context ?? default);
-        return _queue.Writer.TryWrite(pending) ? pending.Done.Task : WhenQueuedAsync(pending, ct);
+        var queue = interactive ? _interactive : _queue;
+        return queue.Writer.TryWrite(pending) ? pending.Done.Task : WhenQueuedAsync(queue, pending, ct);
     }
 
-    private async Task<IReadOnlySet<string>> WhenQueuedAsync(PendingAppend pending, CancellationToken ct)
+    private static async Task<IReadOnlySet<string>> WhenQueuedAsync(Channel<PendingAppend> queue, PendingAppend pending, CancellationToken ct)
     {
-        await _queue.Writer.WriteAsync(pending, ct);
+        await queue.Writer.WriteAsync(pending, ct);
         return await pending.Done.Task;
     }
 
@@ -161,28 +170,49 @@ public sealed partial class PostgresEventJournal(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        metrics?.ObserveQueues(() => _queue.Reader.Count, () => _reads.Reader.Count);
+        metrics?.ObserveQueues(() => _queue.Reader.Count, () => _reads.Reader.Count, () => _interactive.Reader.Count);
         return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => WriteLoop(stoppingToken))
+            .Append(InteractiveWriteLoop(stoppingToken))
             .Append(ReadLoop(stoppingToken)));
     }
 
+    // A bulk writer: takes whatever waits when it is free (no fixed delay: an idle journal commits one append at
+    // once, a busy one commits many). Between bulk commits it takes the interactive lane first, on its own, so that a
+    // burst of interactive appends is not left to their one writer while bulk commits run on the others.
     private async Task WriteLoop(CancellationToken ct)
     {
         var batch = new List<PendingAppend>();
         while (await _queue.Reader.WaitToReadAsync(ct))
         {
-            batch.Clear();
-            var rows = 0;
-            while (rows < options.Value.MaxBatchRows && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                rows += next.Entries.Count;
-            }
-            if (batch.Count > 0) await WriteBatch(batch, ct);
+            if (await TakeAndWriteAsync(_interactive, batch, ct)) continue;
+            await TakeAndWriteAsync(_queue, batch, ct);
         }
     }
 
-    private async Task WriteBatch(List<PendingAppend> batch, CancellationToken ct)
+    // The interactive lane's own writer: never holds a bulk batch, so an interactive append waits for at most the
+    // short commit in progress on it.
+    private async Task InteractiveWriteLoop(CancellationToken ct)
+    {
+        var batch = new List<PendingAppend>();
+        while (await _interactive.Reader.WaitToReadAsync(ct)) await TakeAndWriteAsync(_interactive, batch, ct);
+    }
+
+    // Takes up to Journal:MaxBatchRows rows of one lane and writes them in one commit; false when none waited.
+    private async Task<bool> TakeAndWriteAsync(Channel<PendingAppend> lane, List<PendingAppend> batch, CancellationToken ct)
+    {
+        batch.Clear();
+        var rows = 0;
+        while (rows < options.Value.MaxBatchRows && lane.Reader.TryRead(out var next))
+        {
+            batch.Add(next);
+            rows += next.Entries.Count;
+        }
+        if (batch.Count == 0) return false;
+        await WriteBatch(batch, ct, lane == _interactive);
+        return true;
+    }
+
+    private async Task WriteBatch(List<PendingAppend> batch, CancellationToken ct, bool interactive = false)
     {
         var rows = 0;
         foreach (var p in batch) rows += p.Entries.Count;
@@ -192,13 +222,13 @@ public sealed partial class PostgresEventJournal(
         {
             var started = Stopwatch.GetTimestamp();
             var skipped = await InsertAsync(batch, ct);
-            metrics?.Committed(rows, started);
+            metrics?.Committed(rows, started, interactive);
             foreach (var p in batch) p.Done.TrySetResult(Duplicates(p, skipped));
         }
         catch (Exception ex) when (batch.Count > 1 && ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // One customer's conflict must not fail the others that shared the statement: write each alone.
-            foreach (var p in batch) await WriteBatch([p], ct);
+            foreach (var p in batch) await WriteBatch([p], ct, interactive);
         }
         catch (Exception ex)
         {

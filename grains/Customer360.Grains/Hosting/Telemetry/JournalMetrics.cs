@@ -6,14 +6,18 @@ namespace Customer360.Grains.Hosting.Telemetry;
 
 /// <summary>
 /// The journal's instruments (meter <c>Customer360.Journal</c>): rows per group commit
-/// (<c>c360.journal.batch.rows</c>), commit latency (<c>c360.journal.commit.duration</c>, seconds), the depth of its
-/// append and read queues (<c>c360.journal.queue.depth</c> by <c>queue</c>), and profiles recovered from it
+/// (<c>c360.journal.batch.rows</c>), commit latency (<c>c360.journal.commit.duration</c>, seconds), both by <c>lane</c>
+/// (<c>bulk</c>, <c>interactive</c>), the depth of its append queues and read queue (<c>c360.journal.queue.depth</c> by
+/// <c>queue</c>: <c>append</c>, <c>append-interactive</c>, <c>read</c>), and profiles recovered from it
 /// (<c>c360.journal.replays</c>, <c>c360.journal.replayed.events</c>).
 /// </summary>
 public sealed class JournalMetrics
 {
     private static readonly KeyValuePair<string, object?> AppendQueue = new("queue", "append");
     private static readonly KeyValuePair<string, object?> ReadQueue = new("queue", "read");
+    private static readonly KeyValuePair<string, object?> InteractiveQueue = new("queue", "append-interactive");
+    private static readonly KeyValuePair<string, object?> BulkLane = new("lane", "bulk");
+    private static readonly KeyValuePair<string, object?> InteractiveLane = new("lane", "interactive");
 
     private readonly Meter _meter;
     private readonly Histogram<long> _rows;
@@ -33,16 +37,24 @@ public sealed class JournalMetrics
     }
 
     /// <summary>Publishes the queues' depths, read when scraped. Called once, by the journal.</summary>
-    public void ObserveQueues(Func<int> appends, Func<int> reads) =>
+    public void ObserveQueues(Func<int> appends, Func<int> reads, Func<int> interactiveAppends) =>
         _meter.CreateObservableGauge("c360.journal.queue.depth",
-            () => new[] { new Measurement<int>(appends(), AppendQueue), new Measurement<int>(reads(), ReadQueue) },
+            () => new[]
+            {
+                new Measurement<int>(appends(), AppendQueue), new Measurement<int>(reads(), ReadQueue),
+                new Measurement<int>(interactiveAppends(), InteractiveQueue),
+            },
             "{request}", "Appends (grain calls) and reads (activations) waiting for the journal");
 
-    /// <summary>One group commit of <paramref name="rows"/> rows, begun at <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public void Committed(int rows, long startedAt)
+    /// <summary>
+    /// One group commit of <paramref name="rows"/> rows of one lane, begun at <paramref name="startedAt"/> (a
+    /// <see cref="Stopwatch"/> timestamp).
+    /// </summary>
+    public void Committed(int rows, long startedAt, bool interactive = false)
     {
-        _rows.Record(rows);
-        _duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
+        var lane = interactive ? InteractiveLane : BulkLane;
+        _rows.Record(rows, lane);
+        _duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, lane);
     }
 
     /// <summary>A profile recovered <paramref name="events"/> events from the journal beyond its snapshot.</summary>
