@@ -3,9 +3,10 @@
 --
 -- Each scope gets the order behind its own key: an account manager's and a phone manager's customers, a
 -- supervisor's region, and the whole table for administrators. These replace the single-column manager indexes
--- and (region, tier, stage) — a region's tier board still groups by a region prefix — so the writer maintains
--- two more indexes than before, not five. A name prefix (case-insensitive, any collation) has its own index;
--- customer id and msisdn are exact lookups on the indexes they already have.
+-- and (region, tier, stage) — a region's tier board still groups by a region prefix. The home store index goes:
+-- no statement reads by home store (a store searches its walk-ins, by customer id). So the writer maintains one
+-- more full index than before (plus the small partial one below). A name prefix (case-insensitive, any
+-- collation) has its own index; customer id and msisdn are exact lookups on the indexes they already have.
 --
 -- The alert queue reads only a phone manager's customers with open alerts (a few per cent): a partial index
 -- holds just those rows, so it is small and costs the writer nothing for the other customers.
@@ -15,6 +16,7 @@
 DROP INDEX IF EXISTS ix_c360_customer_index_am;
 DROP INDEX IF EXISTS ix_c360_customer_index_pm;
 DROP INDEX IF EXISTS ix_c360_customer_index_region;
+DROP INDEX IF EXISTS ix_c360_customer_index_store;
 
 CREATE INDEX IF NOT EXISTS ix_c360_customer_index_order ON c360_customer_index (attention DESC, name, customer_id);
 CREATE INDEX IF NOT EXISTS ix_c360_customer_index_am_order ON c360_customer_index (account_manager_id, attention DESC, name, customer_id);
