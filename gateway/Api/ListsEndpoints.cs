@@ -20,7 +20,7 @@ public static class ListsEndpoints
     {
         app.MapGet("/api/v1/customers", SearchAsync)
             .WithName("SearchCustomers")
-            .WithSummary("Segments and search within the caller's scope: tier, stage, tag, region, q (customer id, phone number or name prefix), page (50 a page).")
+            .WithSummary("Segments and search within the caller's scope: tier, stage, tag, region, q (a customer id or phone number, looked up exactly, or else a name prefix), page (50 a page, 1 to 200). total counts up to 1,000 matches; totalAtLeast says when there are more.")
             .Produces<SearchPage>().ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(Roles.StaffPolicy);
         app.MapGet("/api/v1/portfolio", (string? managerId, HttpContext http, IClusterClient cluster) =>

@@ -8,16 +8,17 @@ namespace Customer360.Grains.Lists;
 /// <summary>Reads lines and tier changes back from the read model, for lists and boards rebuilding themselves on activation.</summary>
 public sealed class CustomerIndexReader(NpgsqlDataSource db)
 {
-    /// <summary>The lines of the customers whose <paramref name="column"/> (a manager id column) is <paramref name="value"/>.</summary>
     /// <summary>
     /// The lines of the customers whose <paramref name="column"/> (a manager id column) is <paramref name="value"/>,
-    /// at most <paramref name="limit"/>, the most in need of attention first.
+    /// at most <paramref name="limit"/>, the most in need of attention first. The full order (attention, name,
+    /// customer id) is the one the manager's index holds (015), so the read stops after the limit instead of
+    /// sorting the manager's customers; the alert queue has a partial index of the customers with open alerts.
     /// </summary>
     public async Task<List<CustomerSummary>> LinesWhereAsync(string column, string value, bool withOpenAlertsOnly, int limit, CancellationToken ct = default)
     {
         if (column is not ("account_manager_id" or "phone_manager_id")) throw new ArgumentOutOfRangeException(nameof(column), column, "not a manager column");
         await using var cmd = db.CreateCommand(
-            $"select summary from c360_customer_index where {column} = @value{(withOpenAlertsOnly ? " and open_alerts > 0" : "")} order by attention desc limit @limit");
+            $"select summary from c360_customer_index where {column} = @value{(withOpenAlertsOnly ? " and open_alerts > 0" : "")} order by attention desc, name, customer_id limit @limit");
         cmd.Parameters.AddWithValue("value", value);
         cmd.Parameters.AddWithValue("limit", limit);
         var lines = new List<CustomerSummary>();

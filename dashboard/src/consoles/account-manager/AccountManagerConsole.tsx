@@ -52,7 +52,9 @@ export function AccountManagerConsole({ workspace, session, account }: ConsolePr
   }, [all, search, filter, portfolio]);
 
   const emptyText = search?.state.kind === 'shown' && search.state.lines.length === 0 ? t('am.searchNone', { q: search.q }) : all.length === 0 ? t('am.empty') : t('am.noMatch');
-  const total = search?.state.kind === 'shown' ? search.state.lines.length : all.length;
+  // A search's total is the server's count within scope; past its counting cap it is a lower bound ("1000+").
+  const total = search?.state.kind === 'shown' ? search.state.total : all.length;
+  const atLeast = search?.state.kind === 'shown' && search.state.totalAtLeast;
   return (
     <ConsoleShell live={live} account={account}>
       <div class="am">
@@ -63,7 +65,7 @@ export function AccountManagerConsole({ workspace, session, account }: ConsolePr
             </h2>
             {portfolio && (
               <span class="am-count" data-testid="am-count">
-                {t('am.count', { shown: rows.length, total })}
+                {t(atLeast ? 'am.countAtLeast' : 'am.count', { shown: rows.length, total })}
               </span>
             )}
           </div>

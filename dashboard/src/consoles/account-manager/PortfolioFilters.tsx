@@ -8,7 +8,7 @@ import { type CustomerLine, type LineFilter, noFilter } from './portfolio';
 
 export interface Search {
   q: string;
-  state: { kind: 'loading' } | { kind: 'shown'; lines: CustomerLine[] } | { kind: 'error' };
+  state: { kind: 'loading' } | { kind: 'shown'; lines: CustomerLine[]; total: number; totalAtLeast: boolean } | { kind: 'error' };
 }
 
 /**
@@ -30,7 +30,7 @@ export function SearchBox({ credentials, search, onSearch }: { credentials: Cred
     const request = ++latest.current;
     onSearch({ q: query, state: { kind: 'loading' } });
     searchCustomers(query, credentials).then(
-      (lines) => request === latest.current && onSearch({ q: query, state: { kind: 'shown', lines } }),
+      (answer) => request === latest.current && onSearch({ q: query, state: { kind: 'shown', ...answer } }),
       (error: unknown) => {
         console.warn('Search failed', error);
         if (request === latest.current) onSearch({ q: query, state: { kind: 'error' } });

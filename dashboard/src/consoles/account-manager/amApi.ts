@@ -12,7 +12,20 @@ export function fetchPortfolio(credentials: Credentials): Promise<CustomerLine[]
   return readLines('/api/v1/portfolio', credentials);
 }
 
+/** A search's first page, and how many match: `totalAtLeast` means "this many or more" (the server stops counting). */
+export interface SearchAnswer {
+  lines: CustomerLine[];
+  total: number;
+  totalAtLeast: boolean;
+}
+
 /** `GET /api/v1/customers?q=`: customer id, phone number or name prefix; the server answers within the caller's scope only. */
-export function searchCustomers(q: string, credentials: Credentials): Promise<CustomerLine[]> {
-  return readLines(`/api/v1/customers?q=${encodeURIComponent(q)}`, credentials);
+export async function searchCustomers(q: string, credentials: Credentials): Promise<SearchAnswer> {
+  const path = `/api/v1/customers?q=${encodeURIComponent(q)}`;
+  const response = await authorizedFetch(path, credentials, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (!response.ok) throw new ApiError(`GET ${path} failed with HTTP ${response.status}`, response.status);
+  const data = (await response.json()) as { total?: unknown; totalAtLeast?: unknown } | null;
+  const lines = linesOf(data);
+  const total = typeof data?.total === 'number' ? data.total : lines.length;
+  return { lines, total, totalAtLeast: data?.totalAtLeast === true };
 }

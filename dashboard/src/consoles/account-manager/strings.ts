@@ -2,6 +2,7 @@
 export const en = {
   'am.title': 'My portfolio',
   'am.count': '{shown} of {total} customers',
+  'am.countAtLeast': '{shown} of {total}+ customers',
   'am.listLabel': 'Customers, most in need of attention first. Arrow keys move, Enter opens the profile.',
   'am.empty': 'No customers in your portfolio yet. New ones appear here as they are registered.',
   'am.noMatch': 'No customer matches these filters.',
@@ -42,6 +43,7 @@ export const en = {
 export const zh: Record<keyof typeof en, string> = {
   'am.title': '我的客户',
   'am.count': '显示 {shown} / 共 {total} 位客户',
+  'am.countAtLeast': '显示 {shown} / 共 {total}+ 位客户',
   'am.listLabel': '客户列表，最需关注的在前。方向键移动，回车打开客户视图。',
   'am.empty': '名下暂无客户。新登记的客户会自动出现在这里。',
   'am.noMatch': '没有符合筛选条件的客户。',
