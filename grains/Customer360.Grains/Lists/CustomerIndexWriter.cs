@@ -23,7 +23,6 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, IOptions<Re
 {
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan UrgentPause = TimeSpan.FromMilliseconds(5);
 
     // A stop writes what is queued, for at most this long: the silo's whole stop is bounded (Shutdown:Timeout).
     private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(5);
@@ -34,24 +33,27 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, IOptions<Re
 
     // Customers whose grain waits for its line to be written (WrittenAsync): the version it waits for.
     private readonly ConcurrentDictionary<string, (long Version, TaskCompletionSource Written)> _waiters = new(StringComparer.Ordinal);
-    private volatile bool _urgent;
+    // Wakes the urgent lane: a line somebody waits for was offered.
+    private readonly SemaphoreSlim _urgentSignal = new(0);
 
     public void Upsert(CustomerSummary line)
     {
         _lines.AddOrUpdate(line.CustomerId, line, (_, seen) => seen.Version >= line.Version ? seen : line);
         _signal.Release();
+        if (!_waiters.IsEmpty && _waiters.ContainsKey(line.CustomerId)) _urgentSignal.Release();
     }
 
     /// <summary>
     /// Completes once the line of <paramref name="customerId"/> at <paramref name="version"/> (or a newer one) is
     /// in the read model. Call it before offering that line. Access is decided from the read model, so a customer
-    /// grain whose readers changed waits for this before it answers; asking makes the writer skip most of its pause.
+    /// grain whose readers changed (a registration, a walk-in, an alert acted on) waits for this before it answers:
+    /// such lines go by an urgent lane of their own, written at once in small statements beside the bulk flush,
+    /// never behind its pause or one of its large batches.
     /// </summary>
     public Task WrittenAsync(string customerId, long version)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiters[customerId] = (version, written);
-        _urgent = true;
         return written.Task;
     }
 
@@ -61,15 +63,48 @@ public sealed partial class CustomerIndexWriter(NpgsqlDataSource db, IOptions<Re
         _signal.Release();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(BulkLoop(stoppingToken), UrgentLoop(stoppingToken));
+
+    // The lines somebody waits for, written as soon as they are offered. Both lanes may write one customer's row at
+    // once: a row is never replaced by an older version, so whichever commits last leaves the newest line.
+    private async Task UrgentLoop(CancellationToken ct)
+    {
+        var failures = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            await _urgentSignal.WaitAsync(ct);
+            // What else was signalled meanwhile goes in this statement too.
+            while (_urgentSignal.CurrentCount > 0) await _urgentSignal.WaitAsync(ct);
+            var batch = new List<CustomerSummary>();
+            foreach (var id in _waiters.Keys)
+            {
+                if (batch.Count == MaxBatch) break;
+                if (_lines.TryRemove(id, out var line)) batch.Add(line);
+            }
+            if (batch.Count == 0) continue;
+            try
+            {
+                await WriteLinesAsync(batch, ct);
+                failures = 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Back to the bulk lane, which retries with its backoff; the waiters give up after Customers:ReadModelWait.
+                foreach (var line in batch) _lines.AddOrUpdate(line.CustomerId, line, (_, seen) => seen.Version >= line.Version ? seen : line);
+                _signal.Release();
+                if (++failures == 1) LogWriteFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task BulkLoop(CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (_lines.IsEmpty && _changes.IsEmpty) await _signal.WaitAsync(stoppingToken);
-            // Changes arriving together leave together; a grain waiting for its line shortens the wait.
-            await Task.Delay(failures > 0 ? TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))) : _urgent ? UrgentPause : Pause, stoppingToken);
-            _urgent = false;
+            // Changes arriving together leave together.
+            await Task.Delay(failures > 0 ? TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))) : Pause, stoppingToken);
             try
             {
                 await FlushAsync(stoppingToken);
