@@ -90,7 +90,8 @@ public sealed class BenchReportTests
 
         Assert.True(used[CpuMeter.Feeder] > 0, "the process's own CPU time grew while it spun");
         Assert.True(used[CpuMeter.Gateway] > 0);
-        Assert.True(used[CpuMeter.PostgreSql] >= used[CpuMeter.Gateway], "a process and its children use at least what the process alone does");
+        // Read a moment apart while this process spins on: equal up to a few clock ticks (10 ms each), never less by more.
+        Assert.True(used[CpuMeter.PostgreSql] >= used[CpuMeter.Gateway] - 0.05, "a process and its children use at least what the process alone does");
         // pid 1 is no silo, but /proc/1/stat can be read: the value is a figure, not null.
         Assert.NotNull(used[CpuMeter.Silo]);
     }
