@@ -111,11 +111,16 @@ public sealed partial class PostgresEventJournal(
 
     // Profiles activate in waves (a feed reaching new customers, a silo taking over after a crash): their
     // recovery reads are gathered like appends, so a thousand activations cost one query, not a thousand.
+    // A lateral probe per customer: on the partitioned journal (schema 014) a plain join is planned as a merge join
+    // over every partition's whole (customer_id, seq) index, which read the entire journal for each wave of
+    // activations and grew with it. No order by either: its misestimated sort would cross the JIT threshold, so the
+    // rows are put in order here instead.
     private const string ReadSql = """
-        select j.customer_id, j.seq, j.payload
+        select r.customer_id, j.seq, j.payload
         from unnest(@customer_ids, @after_seqs) as r(customer_id, after_seq)
-        join c360_journal j on j.customer_id = r.customer_id and j.seq > r.after_seq
-        order by j.customer_id, j.seq
+        cross join lateral (
+            select j.seq, j.payload from c360_journal j where j.customer_id = r.customer_id and j.seq > r.after_seq
+        ) j
         """;
 
     private async Task ReadLoop(CancellationToken ct)
@@ -160,6 +165,8 @@ public sealed partial class PostgresEventJournal(
             if (!found.TryGetValue(customerId, out var list)) found[customerId] = list = [];
             list.Add(new JournalEntry(seq, e));
         }
+        // In sequence order, as they are replayed (the statement's rows come partition by partition).
+        foreach (var list in found.Values) list.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         // A reader that asked from a higher sequence number than another reader of the same customer gets
         // only what it asked for.
         foreach (var p in batch)
